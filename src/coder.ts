@@ -1,25 +1,221 @@
-// TEMPORARY STUB so that other modules compile; replaced by the real orchestrator.
-import type { StoryInput, StoryResult } from './types.js';
+/**
+ * The orchestrator: the one place that says in which order the stages run.
+ *
+ *   repair (src/text/repair) → dateline and credits (src/text/dateline) → sentences, tokens, POS
+ *   (src/text/analyze) → actor pieces and mentions (src/actors) → verb groups and rules (src/events)
+ *   → attributes: dates, places, quantities, quotes (src/attributes) → EventRecord / StoryResult
+ *
+ * A Coder is an instance built from its dictionaries and options, then frozen: no process-wide state.
+ */
+import { dirname, join } from 'node:path';
+import type {
+  ActorMention, ActorRef, EventRecord, Place, Quantity, QuoteRecord, SentenceExplanation, Span, StoryInput, StoryResult,
+} from './types.js';
+import { createAnalyzer, type Token } from './text/analyze.js';
+import { createRepairer } from './text/repair.js';
+import { parseCredits, parseDateline } from './text/dateline.js';
+import { defaultDictionariesDir, loadActorDictionaries } from './actors/dictionary.js';
+import { assembleMentions, compileActorLexicon, findPieces, mentionCode, StoryActors, type Mention } from './actors/recognize.js';
+import { loadCameoTable, type CameoTable } from './events/cameo.js';
+import { loadVerbRules, type VerbRules } from './events/rules.js';
+import { codeSentence, type CodedEvent } from './events/code.js';
+import { createDateFinder, type DateMention } from './attributes/dates.js';
+import { loadGazetteer, type Gazetteer } from './attributes/places.js';
+import { findQuantities } from './attributes/quantities.js';
+import { findQuotes } from './attributes/quotes.js';
 
 export interface CoderOptions {
-  /** Directory of our own dictionaries (default: the package's dictionaries/). */
+  /** Root of our own dictionaries (default: the package's dictionaries/). */
   dictionaries?: string;
   /** Fill StoryResult.explain. */
   explain?: boolean;
+  /** A gazetteer to share between coders (it is read-only); default: loaded from GeoNames data. */
+  gazetteer?: Gazetteer;
+  /** Sentences with more tokens than this are skipped with a warning (default 300). */
+  maxSentenceTokens?: number;
 }
 
 export interface Coder {
   codeStory(input: StoryInput): StoryResult;
+  /** What the coder was built from, with load times. */
+  readonly info: { dictionaries: string; verbRules: number; verbLemmas: number; loadMs: number };
 }
 
-export async function createCoder(_options: CoderOptions = {}): Promise<Coder> {
-  return {
-    codeStory(input: StoryInput): StoryResult {
-      return {
-        doc: input.id, date: input.date, headline: input.headline ?? null, url: input.url ?? null,
-        dateline: null, credits: { reporters: [], editors: [] }, text: input.text, repairs: [],
-        sentences: [], actors: [], quotes: [], events: [], warnings: [],
-      };
-    },
-  };
+const AGENCIES = /^(Reuters|AP|AFP|Xinhua|Bloomberg|Dow Jones|UPI|Interfax|Itar-Tass|ANSA|DPA|Kyodo|Yonhap)$/;
+
+export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
+  const t0 = performance.now();
+  const root = options.dictionaries ?? defaultDictionariesDir();
+  const analyzer = createAnalyzer();
+  const tokenize = (s: string): string[] => analyzer.analyze(s).tokens.filter((t) => t.pos !== 'SPACE').map((t) => t.text);
+  const actorDicts = loadActorDictionaries(join(root, 'actors'));
+  const lexicon = compileActorLexicon(actorDicts, tokenize);
+  const cameo: CameoTable = loadCameoTable(join(root, 'cameo.tsv'));
+  const verbs: VerbRules = loadVerbRules(join(root, 'verbs'), root, cameo);
+  const repairer = createRepairer({ extraWords: lexicon.properWords });
+  const dates = createDateFinder();
+  const gazetteer = options.gazetteer ?? loadGazetteer();
+  const maxTokens = options.maxSentenceTokens ?? 300;
+  const info = Object.freeze({ dictionaries: root, verbRules: verbs.ruleCount, verbLemmas: verbs.lemmaCount, loadMs: Math.round(performance.now() - t0) });
+
+  function codeStory(input: StoryInput): StoryResult {
+    const warnings: string[] = [];
+    const { text, repairs } = repairer.repair(input.text);
+    const dateline = parseDateline(text);
+    const credits = parseCredits(text);
+    const blockedSpans: Span[] = [];
+    if (dateline) blockedSpans.push(dateline.span);
+    if (credits.span) blockedSpans.push(credits.span);
+    const { tokens, sentences } = analyzer.analyze(text);
+    const blocked = (i: number): boolean => {
+      const t = tokens[i] as Token;
+      if (AGENCIES.test(t.text) || t.lower === 'reporters' || t.lower === 'reporter') return true;
+      for (const s of blockedSpans) if (t.start >= s.start && t.end <= s.end) return true;
+      return false;
+    };
+    const datelineEntry = dateline?.place ? gazetteer.lookup(dateline.place) : null;
+    const datelineCountry = datelineEntry?.country ?? (dateline?.place ? lexicon.countryByName.get(dateline.place) ?? null : null);
+    const story = new StoryActors(datelineCountry);
+    const storyCountries = (): string[] => [...new Set(story.history.map((m) => m.country).filter((c): c is string => !!c))];
+
+    const events: EventRecord[] = [];
+    const explain: SentenceExplanation[] = [];
+    const allMentions: Mention[] = [];
+    const eventsBySentence: { event: CodedEvent; records: EventRecord[] }[][] = [];
+    for (const s of sentences) {
+      if (s.last - s.first > maxTokens) {
+        warnings.push(`sentence ${s.index} has ${s.last - s.first} tokens (over ${maxTokens}): skipped`);
+        eventsBySentence.push([]);
+        continue;
+      }
+      const pieces = findPieces(lexicon, tokens, s.first, s.last, blocked);
+      const mentions = assembleMentions(lexicon, tokens, text, s.first, s.last, pieces, story, blocked);
+      allMentions.push(...mentions);
+      const { events: coded, trace } = codeSentence({ tokens, first: s.first, last: s.last, mentions, rules: verbs });
+      const here: { event: CodedEvent; records: EventRecord[] }[] = [];
+      if (coded.length) {
+        const dateMentions = dates.find(s.text, input.date).map((d) => ({ ...d, span: { start: d.span.start + s.span.start, end: d.span.end + s.span.start } }));
+        const places = gazetteer.findPlaces(s.text, storyCountries()).map((p) => ({ ...p, span: { start: p.span.start + s.span.start, end: p.span.end + s.span.start } }));
+        const quantities = findQuantities(s.text).map((q) => ({ ...q, span: q.span ? { start: q.span.start + s.span.start, end: q.span.end + s.span.start } : undefined }));
+        for (const ev of coded) {
+          const records = buildRecords(ev, s.index, s.text, dateMentions, places, quantities);
+          here.push({ event: ev, records });
+          events.push(...records);
+        }
+      }
+      eventsBySentence.push(here);
+      if (options.explain) {
+        explain.push({
+          sentence: s.index,
+          text: s.text,
+          actors: mentions.map((m) => ({ text: m.text, code: mentionCode(m), rule: m.prov })),
+          verbs: trace.map((v) => ({ text: (tokens[v.verb] as Token).text, lemma: (tokens[v.verb] as Token).lemma, matched: v.rule, why: v.why })),
+        });
+      }
+    }
+
+    function ref(m: Mention): ActorRef {
+      return { code: mentionCode(m), text: m.text, country: m.country, sectors: [...m.sectors], name: m.person };
+    }
+
+    function buildRecords(ev: CodedEvent, sentence: number, sentenceText: string, dms: DateMention[], places: { span: Span; entry: Parameters<Gazetteer['toPlace']>[0] }[], qs: Quantity[]): EventRecord[] {
+      const verbTok = tokens[ev.verb] as Token;
+      const clauseSpan = { start: (tokens[ev.clause.start] as Token).start, end: (tokens[ev.clause.end - 1] as Token).end };
+      const condSpan = ev.condition ? { start: (tokens[ev.condition.start] as Token).start, end: (tokens[ev.condition.end - 1] as Token).end } : null;
+      const isCommitment = ev.modality !== 'asserted' && ev.modality !== 'reported';
+      // dates: the one in the verb's clause; for commitments a future date there is the deadline;
+      // else the date of the speech verb that reports it; else the story's date
+      const inClause = dms.filter((d) => d.span.start >= clauseSpan.start && d.span.end <= (condSpan?.start ?? clauseSpan.end) + 0 && d.date);
+      const mainClauseEnd = condSpan?.start ?? Math.max(clauseSpan.end, verbTok.end);
+      const afterVerb = dms.filter((d) => d.span.start > verbTok.start && d.span.end <= mainClauseEnd && d.date);
+      let deadline: string | null = null;
+      let when: DateMention | null = null;
+      if (isCommitment) {
+        const future = afterVerb.find((d) => input.date === null || (d.date ?? '') > input.date.slice(0, (d.date ?? '').length) || (d.date ?? '') >= input.date.slice(0, 7));
+        if (future) deadline = future.date;
+      }
+      when = inClause.find((d) => d.date !== deadline) ?? null;
+      if (!when && ev.speechVerb !== null) {
+        const sv = tokens[ev.speechVerb] as Token;
+        const svClause = dms.filter((d) => d.date && d.date !== deadline && Math.abs(d.span.start - sv.start) < 40);
+        when = svClause[0] ?? null;
+      }
+      if (!when) when = dms.find((d) => d.date && d.date !== deadline && d.span.end <= verbTok.start && d.span.start >= clauseSpan.start - 60) ?? null;
+      // places: one in the event's clause (or condition), else the dateline's place, marked so
+      const near = places.find((p) => p.span.start >= clauseSpan.start && p.span.end <= (condSpan?.end ?? clauseSpan.end)) ?? places.find((p) => p.span.start > verbTok.start) ?? places[0];
+      let place: Place | null = near ? gazetteer.toPlace(near.entry, false) : null;
+      if (!place && datelineEntry) place = gazetteer.toPlace(datelineEntry, true);
+      const quantities = qs.filter((q) => !q.span || (q.span.start >= clauseSpan.start - 80 && q.span.end <= (condSpan?.end ?? clauseSpan.end + 80)));
+      const code = ev.condition && deadline && ev.code.startsWith('13') ? '139' : ev.code;
+      const { cameo: cameoInfo, plover } = cameo.info(code);
+      const speakerMention = ev.speechVerb !== null ? allMentions.find((m) => m.start < ev.speechVerb! && m.end <= ev.speechVerb! && tokens[m.end]?.pos !== 'ADP') ?? null : null;
+      const records: EventRecord[] = [];
+      for (const src of ev.sources) {
+        if (!src.root) continue;
+        const targets: (Mention | null)[] = ev.targets.filter((t) => t.root).length ? ev.targets.filter((t) => t.root) : [null];
+        for (const tgt of targets) {
+          records.push({
+            doc: input.id,
+            sentence,
+            text: sentenceText,
+            date: when?.date ?? input.date,
+            date_text: when?.text ?? null,
+            source: ref(src),
+            target: tgt ? ref(tgt) : null,
+            cameo: cameoInfo,
+            plover,
+            place,
+            quantities: quantities.map(({ span: _span, ...q }) => q),
+            condition: condSpan ? text.slice(condSpan.start, condSpan.end).trim() : null,
+            deadline,
+            negated: ev.negated,
+            modality: ev.modality === 'asserted' && speakerMention ? 'reported' : ev.modality,
+            speaker: speakerMention && speakerMention !== src ? ref(speakerMention) : null,
+            rule: ev.rule,
+            verb: { text: text.slice(verbTok.start, (tokens[ev.verbEnd - 1] as Token).end), span: { start: verbTok.start, end: (tokens[ev.verbEnd - 1] as Token).end } },
+          });
+        }
+      }
+      return records;
+    }
+
+    // quotes and their speakers
+    const quotes: QuoteRecord[] = findQuotes(text, tokens, allMentions).map((q) => ({
+      text: q.text,
+      span: q.span,
+      speaker: q.speaker ? { text: q.speaker.text, code: q.speaker.root ? mentionCode(q.speaker) : null } : null,
+    }));
+
+    const actorsByKey = new Map<string, ActorMention>();
+    for (const m of allMentions) {
+      if (!m.root) continue;
+      const key = `${m.text}\u0000${mentionCode(m)}`;
+      const a = actorsByKey.get(key) ?? { text: m.text, code: mentionCode(m), spans: [] };
+      a.spans.push(m.span);
+      actorsByKey.set(key, a);
+    }
+    return {
+      doc: input.id,
+      date: input.date,
+      headline: input.headline ?? null,
+      url: input.url ?? null,
+      dateline: dateline ? { place: dateline.place, agency: dateline.agency } : null,
+      credits: { reporters: credits.reporters, editors: credits.editors },
+      text,
+      repairs,
+      sentences: sentences.map((s) => ({ index: s.index, span: s.span, text: s.text })),
+      actors: [...actorsByKey.values()],
+      quotes,
+      events,
+      ...(options.explain ? { explain } : {}),
+      warnings,
+    };
+  }
+
+  return Object.freeze({ codeStory, info });
+}
+
+/** The package root (for examples/ and dictionaries/), from this compiled file. */
+export function packageRoot(): string {
+  return dirname(defaultDictionariesDir());
 }

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is compiled TypeScript in dist/ (run `npm run build` first).
+let cli;
+try {
+  cli = await import('../dist/src/cli/main.js');
+} catch (err) {
+  process.stderr.write(`wirecoder: cannot load dist/src/cli/main.js (run \`npm run build\`): ${err instanceof Error ? err.message : err}\n`);
+  process.exit(2);
+}
+process.exitCode = await cli.main(process.argv);

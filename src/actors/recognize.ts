@@ -1,0 +1,404 @@
+/**
+ * Actor recognition, in the chrono-node shape: parsers propose pieces (dictionary phrases found in the
+ * tokens), refiners assemble them into noun-phrase mentions (country + sector agents + a person's name),
+ * and the story context resolves what the sentence leaves open (pronouns, surnames, bare agents).
+ *
+ * Everything is compiled once per coder from the dictionaries; a story's state (people met so far, the
+ * last actors mentioned) lives in a StoryActors object made per story.
+ */
+import type { Provenance, Span } from '../types.js';
+import type { Token } from '../text/analyze.js';
+import type { ActorDictionaries } from './dictionary.js';
+
+/** A dictionary phrase found in the tokens. */
+export interface Piece {
+  kind: 'country' | 'demonym' | 'capital' | 'org' | 'leader' | 'metonym' | 'agent';
+  start: number; // token index
+  end: number; // token index, exclusive
+  /** Country or organisation code (null for agents). */
+  code: string | null;
+  /** Sector for agents and metonyms ("GOV"). */
+  sector: string | null;
+  role: 'title' | 'group' | 'institution' | null;
+  plural: boolean;
+  prov: Provenance;
+}
+
+export interface Mention {
+  start: number; // token index of the first token (determiners included)
+  end: number; // exclusive
+  head: number; // token index where the actor words begin (after determiners)
+  text: string;
+  span: Span;
+  /** Root: a country code, an IGO/organisation code, or null when unresolved. */
+  root: string | null;
+  country: string | null;
+  sectors: string[];
+  person: string | null;
+  kind: 'named' | 'agent' | 'pronoun' | 'person';
+  plural: boolean;
+  /** "Canada's requirements": a possessive modifier of a noun that is not an actor; never a source or target. */
+  modifier: boolean;
+  /** The mention is the object of a preposition ("to Paris", "in Afghanistan"). */
+  inPP: boolean;
+  /** How the root was found: the dictionary entry, or the context rule that supplied it. */
+  prov: Provenance;
+  resolvedFrom: string | null;
+}
+
+export function mentionCode(m: Mention): string {
+  const root = m.root ?? '---';
+  if (root.startsWith('IGO') || m.sectors.length === 0) return root;
+  return root + m.sectors.filter((s) => !root.endsWith(s)).join('');
+}
+
+interface Phrase {
+  words: string[];
+  piece: Omit<Piece, 'start' | 'end'>;
+}
+
+interface PhraseIndex {
+  /** First word → phrases starting with it, longest first. */
+  byFirst: Map<string, Phrase[]>;
+}
+
+export interface ActorLexicon {
+  /** Proper phrases, matched case-sensitively on token text. */
+  proper: PhraseIndex;
+  /** Agent phrases, matched on lower-cased token text. */
+  common: PhraseIndex;
+  /** Country codes by name/alias, for the gazetteer and the dateline. */
+  countryByName: Map<string, string>;
+  countryCodes: Set<string>;
+  /** Every proper word of the dictionaries (for the repairer's lexicon). */
+  properWords: Set<string>;
+}
+
+export type Tokenize = (text: string) => string[];
+
+function addPhrase(index: PhraseIndex, words: string[], piece: Omit<Piece, 'start' | 'end'>): void {
+  const first = words[0];
+  if (first === undefined) return;
+  const list = index.byFirst.get(first) ?? [];
+  list.push({ words, piece });
+  list.sort((a, b) => b.words.length - a.words.length);
+  index.byFirst.set(first, list);
+}
+
+const PLURAL_AGENT = /s$/;
+
+/** Compiles the dictionaries into phrase indexes; `tokenize` must split like the analyzer does. */
+export function compileActorLexicon(dicts: ActorDictionaries, tokenize: Tokenize): ActorLexicon {
+  const proper: PhraseIndex = { byFirst: new Map() };
+  const common: PhraseIndex = { byFirst: new Map() };
+  const countryByName = new Map<string, string>();
+  const countryCodes = new Set<string>();
+  const properWords = new Set<string>();
+  const addProper = (text: string, piece: Omit<Piece, 'start' | 'end'>): void => {
+    const words = tokenize(text);
+    for (const w of words) if (/^[A-Z]/.test(w)) properWords.add(w);
+    addPhrase(proper, words, piece);
+  };
+  for (const c of dicts.countries) {
+    countryCodes.add(c.code);
+    const base = { code: c.code, sector: null, role: null, plural: false, prov: c.prov };
+    for (const n of [c.name, ...c.aliases]) {
+      addProper(n, { ...base, kind: 'country' });
+      countryByName.set(n, c.code);
+    }
+    for (const d of c.demonyms) addProper(d, { ...base, kind: 'demonym', plural: /s$/.test(d) });
+    for (const cap of c.capitals) addProper(cap, { ...base, kind: 'capital', sector: 'GOV' });
+    for (const m of c.metonyms) addProper(m.text, { ...base, kind: 'metonym', sector: m.sector });
+    for (const l of c.leaders) addProper(l, { ...base, kind: 'leader', sector: 'GOV' });
+  }
+  for (const o of dicts.organizations) {
+    for (const n of o.names) addProper(n, { kind: 'org', code: o.code, sector: null, role: null, plural: false, prov: o.prov });
+  }
+  for (const a of dicts.agents) {
+    for (const w of a.words) {
+      const words = tokenize(w).map((x) => x.toLowerCase());
+      addPhrase(common, words, { kind: 'agent', code: null, sector: a.sector, role: a.role, plural: PLURAL_AGENT.test(w), prov: a.prov });
+    }
+  }
+  return { proper, common, countryByName, countryCodes, properWords };
+}
+
+function matchAt(index: PhraseIndex, tokens: readonly Token[], i: number, end: number, lower: boolean): Phrase | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const list = index.byFirst.get(lower ? t.lower : t.text);
+  if (!list) return null;
+  for (const p of list) {
+    if (i + p.words.length > end) continue;
+    let ok = true;
+    for (let k = 1; k < p.words.length; k++) {
+      const tk = tokens[i + k] as Token;
+      if ((lower ? tk.lower : tk.text) !== p.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return p;
+  }
+  return null;
+}
+
+/** Parser: dictionary pieces of the tokens [first, last), longest match, proper names before agents. */
+export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: number, last: number, blocked: (i: number) => boolean): Piece[] {
+  const out: Piece[] = [];
+  let i = first;
+  while (i < last) {
+    if (blocked(i)) {
+      i++;
+      continue;
+    }
+    const p = matchAt(lex.proper, tokens, i, last, false) ?? matchAt(lex.common, tokens, i, last, true);
+    if (p) {
+      // an all-caps proper match inside normal text is fine ("NATO"); a lower-case proper word is not
+      out.push({ ...p.piece, start: i, end: i + p.words.length });
+      i += p.words.length;
+    } else i++;
+  }
+  return out;
+}
+
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
+const NP_FILLER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'other', 'some', 'two', 'three', 'both', 'several', 'many', 'all', 'senior', 'top']);
+const PRONOUNS: Record<string, { plural: boolean; person: boolean; possessive: boolean }> = {
+  it: { plural: false, person: false, possessive: false },
+  its: { plural: false, person: false, possessive: true },
+  they: { plural: true, person: false, possessive: false },
+  them: { plural: true, person: false, possessive: false },
+  their: { plural: true, person: false, possessive: true },
+  he: { plural: false, person: true, possessive: false },
+  him: { plural: false, person: true, possessive: false },
+  his: { plural: false, person: true, possessive: true },
+  she: { plural: false, person: true, possessive: false },
+  her: { plural: false, person: true, possessive: true },
+};
+
+const CONTEXT_PROV = (id: string): Provenance => ({ id, file: 'src/actors/recognize.ts', line: 0 });
+
+/** Per-story memory: people by name, and the actors mentioned so far (for pronouns and bare agents). */
+export class StoryActors {
+  readonly people = new Map<string, Mention>();
+  readonly history: Mention[] = [];
+  constructor(readonly datelineCountry: string | null) {}
+
+  lastWhere(pred: (m: Mention) => boolean, before = this.history.length): Mention | null {
+    for (let k = before - 1; k >= 0; k--) {
+      const m = this.history[k] as Mention;
+      if (m.root && pred(m)) return m;
+    }
+    return null;
+  }
+}
+
+function isCapitalised(t: Token | undefined): boolean {
+  return !!t && /^[A-Z][a-z]/.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X');
+}
+
+function makeMention(tokens: readonly Token[], text: string, start: number, head: number, end: number, fields: Partial<Mention> & Pick<Mention, 'root' | 'kind' | 'prov'>): Mention {
+  const a = tokens[start] as Token;
+  const b = tokens[end - 1] as Token;
+  return {
+    start,
+    end,
+    head,
+    text: text.slice(a.start, b.end),
+    span: { start: a.start, end: b.end },
+    country: null,
+    sectors: [],
+    person: null,
+    plural: false,
+    resolvedFrom: null,
+    modifier: false,
+    inPP: (tokens[start - 1] as Token | undefined)?.pos === 'ADP',
+    ...fields,
+  };
+}
+
+/**
+ * Refiner: assembles the pieces of one sentence into mentions, adds pronouns and known people, and
+ * resolves agents without a country from the story context. Mentions come back in text order.
+ */
+export function assembleMentions(
+  lex: ActorLexicon,
+  tokens: readonly Token[],
+  text: string,
+  first: number,
+  last: number,
+  pieces: readonly Piece[],
+  story: StoryActors,
+  blocked: (i: number) => boolean,
+): Mention[] {
+  const mentions: Mention[] = [];
+  const pieceAt = new Map<number, Piece>();
+  for (const p of pieces) pieceAt.set(p.start, p);
+  const used = new Set<Piece>();
+  let k = 0;
+  while (k < pieces.length) {
+    const p = pieces[k] as Piece;
+    if (used.has(p)) {
+      k++;
+      continue;
+    }
+    // a noun phrase: the piece and the pieces joined to it by NP filler ("Canada's minority government",
+    // "Canadian Defence Ministry spokesman", "government of Canada")
+    const group: Piece[] = [p];
+    let end = p.end;
+    let next = k + 1;
+    while (next < pieces.length) {
+      const q = pieces[next] as Piece;
+      const gap = tokens.slice(end, q.start);
+      const lastOf = group[group.length - 1] as Piece;
+      const joinable =
+        gap.length <= 2 &&
+        gap.every((t) => NP_FILLER_POS.has(t.pos) || t.text === "'s" || t.text === '’s' || t.text === '-') &&
+        !gap.some((t) => t.text === ',') &&
+        (q.kind === 'agent' || (lastOf.kind === 'agent' && gap.length === 0 && q.kind !== 'org' && q.kind !== 'country'));
+      const ofJoin = gap.length === 1 && gap[0]?.lower === 'of' && lastOf.kind === 'agent' && (q.kind === 'country' || q.kind === 'org') && group.every((g) => g.kind === 'agent');
+      if (!joinable && !ofJoin) break;
+      group.push(q);
+      end = q.end;
+      next++;
+    }
+    for (const g of group) used.add(g);
+    k = next;
+
+    const named = group.find((g) => g.kind !== 'agent');
+    const agents = group.filter((g) => g.kind === 'agent');
+    let start = group[0]?.start ?? p.start;
+    // the determiner before the phrase belongs to the mention (for pattern matching)
+    const head = start;
+    while (start > first && DETERMINERS.has((tokens[start - 1] as Token).lower)) start--;
+    // "NATO-led", "U.S.-backed": a modifier, not an actor
+    const after = tokens[end];
+    if (after && after.text === '-' && named && agents.length === 0) continue;
+    // a capital in a place phrase ("summit in Bucharest") is a place, not the government
+    const before = tokens[head - 1];
+    if (named && named.kind === 'capital' && agents.length === 0 && before && (PLACE_PREPS.has(before.lower) || before.lower === 'of')) continue;
+    // a demonym alone before a noun that is not an agent ("Afghan city") is not an actor
+    if (named && named.kind === 'demonym' && agents.length === 0 && !named.plural) {
+      const nxt = tokens[end];
+      if (nxt && (nxt.pos === 'NOUN' || nxt.pos === 'PROPN' || nxt.pos === 'ADJ')) continue;
+    }
+    // a title followed by a capitalised name: a person ("Defence Minister Peter MacKay")
+    let person: string | null = null;
+    if (agents.some((a) => a.role === 'title')) {
+      let e = end;
+      while (e < last && e - end < 4 && isCapitalised(tokens[e]) && !pieceAt.has(e) && !blocked(e)) e++;
+      if (e > end) {
+        person = text.slice((tokens[end] as Token).start, (tokens[e - 1] as Token).end);
+        end = e;
+      }
+    }
+    const sectors = unitSectors(agents.map((a) => a.sector));
+    if (named?.sector && !sectors.length) sectors.push(...unitSectors([named.sector]));
+    const leader = group.find((g) => g.kind === 'leader');
+    if (!person && leader) person = text.slice((tokens[leader.start] as Token).start, (tokens[leader.end - 1] as Token).end);
+    const root = named?.code ?? null;
+    const plural = agents.some((a) => a.plural) || (named?.plural ?? false);
+    const m = makeMention(tokens, text, start, head, end, {
+      root,
+      country: root && lex.countryCodes.has(root) ? root : null,
+      sectors,
+      person,
+      kind: person ? 'person' : named ? 'named' : 'agent',
+      plural,
+      prov: (named ?? p).prov,
+    });
+    // "Canada's requirements": the possessive modifies a noun that is not an actor
+    if (agents.length === 0 && (tokens[end]?.text === "'s" || tokens[end]?.text === '’s')) m.modifier = true;
+    mentions.push(m);
+  }
+
+  // pronouns and people already met in the story (surnames)
+  for (let i = first; i < last; i++) {
+    if (blocked(i) || mentions.some((m) => i >= m.start && i < m.end)) continue;
+    const t = tokens[i] as Token;
+    const pr = PRONOUNS[t.lower];
+    if (pr && (t.pos === 'PRON' || t.pos === 'DET')) {
+      let end = i + 1;
+      const sectors: string[] = [];
+      // "its soldiers": a possessive pronoun heading an agent phrase
+      const nxt = pieces.find((p) => p.start === i + 1 && p.kind === 'agent');
+      if (pr.possessive && nxt) {
+        end = nxt.end;
+        if (nxt.sector) sectors.push(nxt.sector);
+        const existing = mentions.findIndex((m) => m.head === nxt.start);
+        if (existing >= 0) mentions.splice(existing, 1);
+      } else if (pr.possessive) continue; // "its message": not an actor
+      mentions.push(makeMention(tokens, text, i, i, end, { root: null, kind: 'pronoun', plural: pr.plural, person: null, sectors, prov: CONTEXT_PROV(`pronoun:${t.lower}`) }));
+      continue;
+    }
+    if (/^[A-Z]/.test(t.text) && story.people.size) {
+      // longest known name starting here
+      for (let e = Math.min(last, i + 4); e > i; e--) {
+        const name = text.slice(t.start, (tokens[e - 1] as Token).end);
+        const known = story.people.get(name);
+        if (known) {
+          mentions.push(makeMention(tokens, text, i, i, e, { root: known.root, country: known.country, sectors: [...known.sectors], person: known.person, kind: 'person', prov: known.prov, resolvedFrom: known.text }));
+          i = e - 1;
+          break;
+        }
+      }
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+
+  // context: pronouns, and agents with no country
+  for (const m of mentions) {
+    if (m.root) continue;
+    if (m.kind === 'pronoun') {
+      const pr = PRONOUNS[(tokens[m.start] as Token).lower];
+      const personal = pr?.person ?? false;
+      const fits = (o: Mention): boolean => !!o.root && (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural || !o.plural));
+      const earlier = [...mentions].reverse().filter((o) => o.end <= m.start && fits(o));
+      const inSentence = earlier.find((o) => !o.inPP && !o.modifier) ?? earlier[0];
+      const src = inSentence ?? story.lastWhere((o) => (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural ? true : !o.plural || o.kind === 'named')));
+      if (src) resolveFrom(m, src, personal ? src.sectors : m.sectors.length ? m.sectors : src.sectors, `pronoun:${(tokens[m.start] as Token).lower}`);
+      continue;
+    }
+    // a bare agent ("senior officials", "the minister", "police"): the nearest country before it in the
+    // sentence, else after it, else the story's last country, else the dateline's country
+    const befores = [...mentions].reverse().filter((o) => o.end <= m.start && o.country);
+    const before = befores.find((o) => !o.inPP) ?? befores[0];
+    const after = mentions.find((o) => o.start >= m.end && o.country);
+    const src = before ?? after ?? story.lastWhere((o) => o.country !== null);
+    if (src) resolveFrom(m, src, m.sectors, before ? 'context:sentence-before' : after ? 'context:sentence-after' : 'context:story');
+    else if (story.datelineCountry) {
+      m.root = story.datelineCountry;
+      m.country = story.datelineCountry;
+      m.resolvedFrom = 'dateline';
+      m.prov = CONTEXT_PROV('context:dateline');
+    }
+  }
+  for (const m of mentions) {
+    if (m.kind === 'person' && m.person && m.root && !m.resolvedFrom) {
+      story.people.set(m.person, m);
+      const parts = m.person.split(/\s+/);
+      const surname = parts[parts.length - 1];
+      if (surname && parts.length > 1) story.people.set(surname, m);
+    }
+    story.history.push(m);
+  }
+  return mentions;
+}
+
+/** Compound sectors split into CAMEO's 3-letter units, each once, in order ("GOVMIL" + "GOV" → GOV, MIL). */
+function unitSectors(list: readonly (string | null)[]): string[] {
+  const out: string[] = [];
+  for (const s of list) for (const u of (s ?? '').match(/[A-Z]{3}/g) ?? []) if (!out.includes(u)) out.push(u);
+  return out;
+}
+
+function resolveFrom(m: Mention, src: Mention, sectors: string[], rule: string): void {
+  m.root = src.root;
+  m.country = src.country;
+  m.sectors = [...sectors];
+  if (src.kind === 'person' && m.kind === 'pronoun') m.person = src.person;
+  m.resolvedFrom = src.text;
+  m.prov = CONTEXT_PROV(rule);
+}

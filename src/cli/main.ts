@@ -1,0 +1,289 @@
+/**
+ * The wirecoder command line.
+ *
+ *   wirecoder code [inputs...] [--format jsonl|json|tsv|table|explain] [--input auto|text|reuters|jsonl]
+ *                  [--date YYYY-MM-DD] [--explain] [--dictionaries DIR] [--output FILE]
+ *   wirecoder bench [DIR] [--limit N] [--json] [--dictionaries DIR]
+ *
+ * Exit codes: 0 all inputs read; 1 some input had a problem (reported on stderr as
+ * `wirecoder: FILE:LINE: message`, the rest still coded); 2 usage error or nothing could start
+ * (bad option, coder failed to load, output not writable).
+ */
+import { createWriteStream, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Coder } from '../coder.js';
+import type { BenchOptions } from '../bench/bench.js';
+import { INPUT_FORMATS, isInputProblem, isInputWarning, normaliseDate, problemLocation, readInputBatches } from '../ingest/index.js';
+import type { IngestItem, InputFormat } from '../ingest/index.js';
+import { createFormatter, formatExplain, FORMAT_NAMES, oneLine } from '../output/index.js';
+import type { FormatName, FormatOptions } from '../output/index.js';
+import { Sink } from '../output/sink.js';
+import type { StoryInput, StoryResult } from '../types.js';
+
+export interface Io {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** Base for relative default paths (bench corpus); default process.cwd(). */
+  cwd?: string;
+  /** Terminal width for the table format. */
+  columns?: number;
+}
+
+export interface CodeOptions {
+  format: FormatName;
+  input: InputFormat;
+  date: string | null;
+  explain: boolean;
+  dictionaries?: string;
+  output?: string;
+  /** Use this coder instead of loading one (tests, embedding). */
+  coder?: Coder;
+}
+
+const EXIT_OK = 0;
+const EXIT_PROBLEMS = 1;
+const EXIT_FATAL = 2;
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function parseDateOption(value: string): string {
+  const d = normaliseDate(value);
+  if (d === null || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  return d;
+}
+
+function parseLimit(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number (0 = all)');
+  return Number(value);
+}
+
+/** Opens --output FILE, resolving once it is writable (or rejecting with the open error). */
+async function openOutput(path: string): Promise<Writable> {
+  const stream = createWriteStream(path);
+  await new Promise<void>((ok, fail) => {
+    stream.once('open', () => ok());
+    stream.once('error', fail);
+  });
+  return stream;
+}
+
+/** `wirecoder code`: read, code, format, stream out. Returns the exit code. */
+export async function runCode(inputs: readonly string[], options: CodeOptions, io: Io): Promise<number> {
+  const err = (line: string): void => {
+    io.stderr.write(`wirecoder: ${line}\n`);
+  };
+  const explain = options.explain || options.format === 'explain';
+  // The coder is loaded when the first story arrives: empty input, or input that is all problems, never
+  // pays for (or depends on) the dictionaries.
+  let coder: Coder | null = options.coder ?? null;
+  let coderFailed = false;
+  const getCoder = async (): Promise<Coder | null> => {
+    if (coder !== null || coderFailed) return coder;
+    try {
+      const coderOptions: { explain: boolean; dictionaries?: string } = { explain };
+      if (options.dictionaries !== undefined) coderOptions.dictionaries = options.dictionaries;
+      coder = await (await import('../coder.js')).createCoder(coderOptions);
+    } catch (e) {
+      coderFailed = true;
+      err(`error: cannot load the coder: ${message(e)}`);
+    }
+    return coder;
+  };
+  let target: Writable = io.stdout;
+  if (options.output !== undefined) {
+    try {
+      target = await openOutput(options.output);
+    } catch (e) {
+      err(`error: cannot write ${options.output}: ${message(e)}`);
+      return EXIT_FATAL;
+    }
+  }
+  const out = new Sink(target);
+  const formatOptions: FormatOptions = { explain: options.explain, width: io.columns ?? 120 };
+  if (options.format === 'table') {
+    const names = await cameoNames(options.dictionaries);
+    if (names !== null) formatOptions.cameoName = names;
+  }
+  const formatter = createFormatter(options.format, formatOptions);
+  // Explanations of machine-readable formats go to stderr so stdout stays parseable.
+  const explainToStderr = options.explain && (options.format === 'jsonl' || options.format === 'tsv');
+
+  let problems = 0;
+  let started = false;
+  /** Handles one story or problem; false once output can no longer be written. */
+  const handle = async (item: IngestItem): Promise<boolean> => {
+    if (isInputProblem(item)) {
+      if (isInputWarning(item)) err(`warning: ${problemLocation(item)}: ${item.message}`);
+      else {
+        problems += 1;
+        err(`${problemLocation(item)}: ${item.message}`);
+      }
+      return true;
+    }
+    const loaded = await getCoder();
+    if (loaded === null) return false;
+    const result = codeOne(loaded, item);
+    if (typeof result === 'string') {
+      problems += 1;
+      const where = item.origin.line === undefined ? item.origin.file : `${item.origin.file}:${item.origin.line}`;
+      err(`${where}: coding "${item.id}" failed: ${result}`);
+      return true;
+    }
+    for (const w of result.warnings) err(`warning: ${result.doc}: ${oneLine(w)}`);
+    if (!started) {
+      started = true;
+      await out.write(formatter.begin());
+    }
+    await out.write(formatter.story(result));
+    if (explainToStderr) io.stderr.write(formatExplain(result));
+    return !out.closed; // the reader went away (EPIPE) or the output failed
+  };
+
+  const readOptions = { input: options.input, date: options.date, stdin: io.stdin };
+  reading: for await (const batch of readInputBatches(inputs.length === 0 ? ['-'] : inputs, readOptions)) {
+    for (const item of batch) if (!(await handle(item))) break reading;
+  }
+  if (started) await out.write(formatter.end());
+  if (options.output !== undefined) await out.end();
+  if (out.error !== null) {
+    err(`error: writing output: ${out.error.message}`);
+    return EXIT_FATAL;
+  }
+  if (coderFailed) return EXIT_FATAL;
+  return problems > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Short CAMEO names for the table, from the dictionaries' cameo.tsv; null when unavailable. */
+async function cameoNames(dictionaries: string | undefined): Promise<((code: string) => string | null) | null> {
+  try {
+    const { loadCameoTable } = await import('../events/cameo.js');
+    const { defaultDictionariesDir } = await import('../actors/dictionary.js');
+    const table = loadCameoTable(join(dictionaries ?? defaultDictionariesDir(), 'cameo.tsv'));
+    return (code) => table.get(code)?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function codeOne(coder: Coder, story: StoryInput): StoryResult | string {
+  try {
+    return coder.codeStory(story);
+  } catch (e) {
+    return message(e);
+  }
+}
+
+/** `wirecoder bench`. */
+export async function runBenchCommand(
+  dir: string | undefined,
+  options: { limit: number | null; json: boolean; dictionaries?: string },
+  io: Io,
+): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const corpus = dir === undefined ? resolve(cwd, '..', 'shared', 'corpus', 'reuters-2008') : resolve(cwd, dir);
+  if (!existsSync(corpus)) {
+    io.stderr.write(`wirecoder: bench: no corpus at ${corpus}${dir === undefined ? ' (give a DIR)' : ''}\n`);
+    return EXIT_FATAL;
+  }
+  const log = (line: string): void => {
+    io.stderr.write(line + '\n');
+  };
+  const benchOptions: BenchOptions = { dir: corpus, limit: options.limit, log };
+  if (options.dictionaries !== undefined) benchOptions.dictionaries = options.dictionaries;
+  try {
+    const { benchJson, benchReport, runBench } = await import('../bench/bench.js');
+    const result = await runBench(benchOptions);
+    const out = new Sink(io.stdout);
+    if (!options.json) await out.write(benchReport(result));
+    else await out.write(benchJson(result) + '\n');
+    return EXIT_OK;
+  } catch (e) {
+    io.stderr.write(`wirecoder: bench: ${message(e)}\n`);
+    return EXIT_FATAL;
+  }
+}
+
+/** Builds the commander program; each action hands its running work (resolving to the exit code) to `onWork`. */
+function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command {
+  const program = new Command('wirecoder');
+  program
+    .description('Turns news wire stories into political event data (CAMEO, PLOVER).')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(run wirecoder --help for usage)');
+
+  program
+    .command('code')
+    .description('code stories from files, directories or standard input ("-", the default)')
+    .argument('[inputs...]', 'text/Reuters files, .jsonl files, directories (walked recursively), or "-"')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMAT_NAMES]).default('jsonl'))
+    .addOption(new Option('-i, --input <kind>', 'input format').choices([...INPUT_FORMATS]).default('auto'))
+    .option('-d, --date <YYYY-MM-DD>', 'date of stories that carry none', parseDateOption)
+    .option('--explain', 'explain each sentence (json: "explain" field; table: under each story; jsonl/tsv: on stderr)', false)
+    .option('--dictionaries <dir>', 'dictionary directory (default: the package\'s dictionaries/)')
+    .option('-o, --output <file>', 'write to FILE instead of standard output')
+    .action((inputs: string[], opts: Record<string, unknown>) => {
+      const options: CodeOptions = {
+        format: opts['format'] as FormatName,
+        input: opts['input'] as InputFormat,
+        date: typeof opts['date'] === 'string' ? opts['date'] : null,
+        explain: opts['explain'] === true,
+      };
+      if (typeof opts['dictionaries'] === 'string') options.dictionaries = opts['dictionaries'];
+      if (typeof opts['output'] === 'string') options.output = opts['output'];
+      const work = runCode(inputs, options, io);
+      onWork(work);
+      return work.then(() => undefined);
+    });
+
+  program
+    .command('bench')
+    .description('throughput on a Reuters corpus against the wink-nlp floor, in the same run')
+    .argument('[dir]', 'corpus directory (default ../shared/corpus/reuters-2008)')
+    .option('-n, --limit <n>', 'at most N stories (0 = all)', parseLimit, 2000)
+    .option('--json', 'print one JSON line of results', false)
+    .option('--dictionaries <dir>', 'dictionary directory')
+    .action((dir: string | undefined, opts: Record<string, unknown>) => {
+      const limit = typeof opts['limit'] === 'number' && opts['limit'] > 0 ? opts['limit'] : null;
+      const options: { limit: number | null; json: boolean; dictionaries?: string } = { limit, json: opts['json'] === true };
+      if (typeof opts['dictionaries'] === 'string') options.dictionaries = opts['dictionaries'];
+      const work = runBenchCommand(dir, options, io);
+      onWork(work);
+      return work.then(() => undefined);
+    });
+  return program;
+}
+
+/** Runs the CLI on process-style argv (node, script, ...args); resolves to the exit code. */
+export async function main(argv: readonly string[], io?: Partial<Io>): Promise<number> {
+  const full: Io = {
+    stdin: io?.stdin ?? process.stdin,
+    stdout: io?.stdout ?? process.stdout,
+    stderr: io?.stderr ?? process.stderr,
+  };
+  const cwd = io?.cwd;
+  if (cwd !== undefined) full.cwd = cwd;
+  const columns = io?.columns ?? (process.stdout.isTTY ? process.stdout.columns : undefined);
+  if (columns !== undefined) full.columns = columns;
+  let pending: Promise<number> | null = null;
+  const program = buildProgram(full, (work) => {
+    pending = work;
+  });
+  try {
+    await program.parseAsync([...argv]);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_FATAL;
+    full.stderr.write(`wirecoder: error: ${message(e)}\n`);
+    return EXIT_FATAL;
+  }
+  const work: Promise<number> | null = pending;
+  return work === null ? EXIT_OK : await work;
+}

@@ -1,0 +1,133 @@
+/**
+ * Verb rules: hand-edited data in dictionaries/verbs/*.txt, compiled once into lookup tables.
+ *
+ * File format (one rule per line so that every rule has a file and a line):
+ *
+ *   # comment
+ *   == attack assault raid          a block: the verb lemmas its rules apply to
+ *   190  +                          CODE PATTERN: the verb, then the pattern over the words after it
+ *   193  + with * gun|rifle
+ *   0234 for + to protect  @id=appeal-protection     an explicit rule id (default: first lemma + line)
+ *
+ * Pattern elements, matched left to right over the tokens after the verb:
+ *   +        the target: an actor mention (determiners and adjectives before it may be skipped)
+ *   *        a gap of up to 6 tokens that does not cross a clause boundary (, ; : " that which who)
+ *   word     a literal: matches the token's lemma or its lower-cased text
+ *   a|b|c    alternatives of literals
+ *   -        an empty pattern: the verb alone (no target)
+ * The code `---` makes a null rule: the phrase is recognised and codes nothing ("decline to comment").
+ * The most specific match wins (more literals, then the target found), then the earlier line.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Provenance } from '../types.js';
+import type { CameoTable } from './cameo.js';
+
+export type PatternElement =
+  | { kind: 'target' }
+  | { kind: 'gap' }
+  | { kind: 'words'; words: ReadonlySet<string> };
+
+export interface VerbRule {
+  code: string;
+  pattern: readonly PatternElement[];
+  /** Number of literal elements: a rule's specificity. */
+  literals: number;
+  hasTarget: boolean;
+  prov: Provenance;
+}
+
+export interface VerbRules {
+  /** Rules of a verb lemma, most specific first. */
+  forLemma(lemma: string): readonly VerbRule[] | undefined;
+  readonly lemmaCount: number;
+  readonly ruleCount: number;
+}
+
+export class RuleError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    problem: string,
+  ) {
+    super(`${file}:${line}: ${problem}`);
+    this.name = 'RuleError';
+  }
+}
+
+/** The code of a null rule. */
+export const NULL_CODE = '---';
+
+const LEMMA_RE = /^[a-z][a-z'-]*$/;
+
+export function parsePattern(text: string, file: string, line: number): PatternElement[] {
+  if (text === '-' || text === '') return [];
+  return text.split(/\s+/).map((part): PatternElement => {
+    if (part === '+') return { kind: 'target' };
+    if (part === '*') return { kind: 'gap' };
+    const words = part.split('|');
+    for (const w of words) if (!/^[a-z0-9][a-z0-9.'-]*$/.test(w)) throw new RuleError(file, line, `bad pattern word "${w}" in "${text}"`);
+    return { kind: 'words', words: new Set(words) };
+  });
+}
+
+/** Parses one verb file. `file` is the name used in provenance (relative to the dictionaries root). */
+export function parseVerbFile(text: string, file: string, cameo: CameoTable): { lemmas: string[]; rules: VerbRule[] }[] {
+  const blocks: { lemmas: string[]; rules: VerbRule[] }[] = [];
+  let current: { lemmas: string[]; rules: VerbRule[] } | null = null;
+  text.split('\n').forEach((raw, k) => {
+    const line = k + 1;
+    const body = raw.replace(/#.*$/, '').trim();
+    if (!body) return;
+    if (body.startsWith('==')) {
+      const lemmas = body.slice(2).trim().split(/\s+/).filter(Boolean);
+      if (!lemmas.length) throw new RuleError(file, line, 'a block header "==" names no verb');
+      for (const l of lemmas) if (!LEMMA_RE.test(l)) throw new RuleError(file, line, `bad verb lemma "${l}" (lower-case words only)`);
+      current = { lemmas, rules: [] };
+      blocks.push(current);
+      return;
+    }
+    if (!current) throw new RuleError(file, line, 'a rule before any "== verb" block header');
+    const m = /^(\d{2,4}|---)\s+(.*?)(?:\s+@id=(\S+))?$/.exec(body) ?? /^(\d{2,4}|---)()(?:\s+@id=(\S+))?$/.exec(body);
+    if (!m) throw new RuleError(file, line, `expected "CODE PATTERN", got "${body}"`);
+    const code = m[1] ?? '';
+    if (code !== NULL_CODE && !cameo.get(code)) throw new RuleError(file, line, `unknown CAMEO code ${code}`);
+    const pattern = parsePattern((m[2] ?? '').trim(), file, line);
+    const targets = pattern.filter((e) => e.kind === 'target').length;
+    if (targets > 1) throw new RuleError(file, line, 'a pattern may name one target "+"');
+    const first = (current as { lemmas: string[] }).lemmas[0] ?? 'verb';
+    current.rules.push({
+      code,
+      pattern,
+      literals: pattern.filter((e) => e.kind === 'words').length,
+      hasTarget: targets === 1,
+      prov: { id: m[3] ?? `${first}.${line}`, file, line },
+    });
+  });
+  return blocks;
+}
+
+/** Compiles every `*.txt` file of `dir` (sorted by name). */
+export function loadVerbRules(dir: string, root: string, cameo: CameoTable): VerbRules {
+  const byLemma = new Map<string, VerbRule[]>();
+  let ruleCount = 0;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  if (!files.length) throw new Error(`${dir}: no verb files (*.txt)`);
+  for (const f of files) {
+    const path = join(dir, f);
+    for (const block of parseVerbFile(readFileSync(path, 'utf8'), relative(root, path), cameo)) {
+      ruleCount += block.rules.length;
+      for (const lemma of block.lemmas) {
+        const list = byLemma.get(lemma) ?? [];
+        list.push(...block.rules);
+        byLemma.set(lemma, list);
+      }
+    }
+  }
+  for (const list of byLemma.values()) list.sort((a, b) => b.literals - a.literals || Number(b.hasTarget) - Number(a.hasTarget));
+  return {
+    forLemma: (lemma) => byLemma.get(lemma),
+    lemmaCount: byLemma.size,
+    ruleCount,
+  };
+}

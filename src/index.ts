@@ -1,0 +1,10 @@
+/**
+ * wirecoder's library API.
+ *
+ *   import { createCoder } from 'wirecoder';
+ *   const coder = await createCoder();
+ *   const story = coder.codeStory({ id: 'x', text, date: '2008-02-08', origin: { file: 'x' } });
+ */
+export { createCoder } from './coder.js';
+export type { Coder, CoderOptions } from './coder.js';
+export type * from './types.js';

@@ -1,0 +1,11 @@
+export { readInputs, readInputBatches, storyFromBytes, INPUT_FORMATS, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_BYTES } from './readers.js';
+export type { InputFormat, ReadOptions } from './readers.js';
+export { readJsonl, readJsonlBatches, recordToStory, parseJsonlLine } from './jsonl.js';
+export type { JsonlOptions } from './jsonl.js';
+export { isReutersFormat, parseReuters, parseReutersDate, reutersStory } from './reuters.js';
+export type { ReutersStory } from './reuters.js';
+export { decodeUtf8, looksBinary, normaliseDate, normaliseNewlines } from './decode.js';
+export { splitLines, splitLineBatches } from './lines.js';
+export type { RawLine } from './lines.js';
+export { isInputProblem, isInputWarning, problemLocation } from './item.js';
+export type { IngestItem, InputWarning } from './item.js';

@@ -1,0 +1,86 @@
+/**
+ * Sentences, tokens, part of speech and lemmas, from wink-nlp. The model is passed in by the coder
+ * (built once); this module turns wink's output into plain arrays with character offsets.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Span } from '../types.js';
+
+export interface Token {
+  /** Index in the story's token array. */
+  i: number;
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+export interface Sentence {
+  index: number;
+  span: Span;
+  text: string;
+  /** Token index range [first, last) in the story's token array. */
+  first: number;
+  last: number;
+}
+
+export interface Analysis {
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+export interface Analyzer {
+  analyze(text: string): Analysis;
+}
+
+type WinkNlp = ReturnType<typeof winkNLP>;
+/** wink's typings do not accept its own helpers as token functions; they are. */
+type ItsOut = (index: number, token: unknown) => string;
+
+/** Builds an analyzer with its own wink-nlp instance (no shared state between coders). */
+export function createAnalyzer(): Analyzer {
+  const nlp: WinkNlp = winkNLP(model);
+  const its = nlp.its;
+  return {
+    analyze(text: string): Analysis {
+      const doc = nlp.readDoc(text);
+      const all = doc.tokens();
+      const values = all.out(its.value as ItsOut) as string[];
+      const pos = all.out(its.pos as ItsOut) as string[];
+      const lemmas = all.out(its.lemma as ItsOut) as string[];
+      const spaces = all.out(its.precedingSpaces as ItsOut) as string[];
+      const tokens: Token[] = new Array(values.length);
+      let cursor = 0;
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i] ?? '';
+        cursor += (spaces[i] ?? '').length;
+        // wink keeps the original characters; fall back to a search if a model normalised something
+        let start = cursor;
+        if (text.startsWith(value, cursor) === false) {
+          const found = text.indexOf(value, cursor);
+          start = found >= 0 ? found : cursor;
+        }
+        const end = start + value.length;
+        cursor = end;
+        tokens[i] = { i, text: value, lower: value.toLowerCase(), lemma: lemmas[i] ?? value.toLowerCase(), pos: pos[i] ?? 'X', start, end, sentence: 0 };
+      }
+      const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+      const sentences: Sentence[] = [];
+      spans.forEach(([spanFirst, spanLast]) => {
+        let first = spanFirst;
+        let lastIncl = spanLast;
+        while (first <= lastIncl && tokens[first]?.pos === 'SPACE') first++;
+        while (lastIncl >= first && tokens[lastIncl]?.pos === 'SPACE') lastIncl--;
+        const a = tokens[first];
+        const b = tokens[lastIncl];
+        if (!a || !b) return;
+        for (let k = first; k <= lastIncl; k++) (tokens[k] as Token).sentence = sentences.length;
+        sentences.push({ index: sentences.length, span: { start: a.start, end: b.end }, text: text.slice(a.start, b.end), first, last: lastIncl + 1 });
+      });
+      return { tokens, sentences };
+    },
+  };
+}
