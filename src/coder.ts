@@ -89,7 +89,9 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
         continue;
       }
       const pieces = findPieces(lexicon, tokens, s.first, s.last, blocked);
-      const mentions = assembleMentions(lexicon, tokens, text, s.first, s.last, pieces, story, blocked);
+      let placeCountries: string[] | null = null;
+      const sentencePlaces = (): string[] => (placeCountries ??= gazetteer.findPlaces(s.text, storyCountries()).map((p) => p.entry.country));
+      const mentions = assembleMentions(lexicon, tokens, text, s.first, s.last, pieces, story, blocked, sentencePlaces);
       allMentions.push(...mentions);
       const { events: coded, trace } = codeSentence({ tokens, first: s.first, last: s.last, mentions, rules: verbs });
       const here: { event: CodedEvent; records: EventRecord[] }[] = [];

@@ -111,6 +111,20 @@ export function compileActorLexicon(dicts: ActorDictionaries, tokenize: Tokenize
     for (const m of c.metonyms) addProper(m.text, { ...base, kind: 'metonym', sector: m.sector });
     for (const l of c.leaders) addProper(l, { ...base, kind: 'leader', sector: 'GOV' });
   }
+  // a leader's surname alone ("Putin said") when it is long enough and no other leader shares it
+  const surnames = new Map<string, { code: string; prov: Provenance } | null>();
+  for (const c of dicts.countries) {
+    for (const l of c.leaders) {
+      const parts = l.split(/\s+/);
+      const last = parts[parts.length - 1] ?? '';
+      if (parts.length < 2 || last.length < 5 || !/^[A-Z][a-z]/.test(last)) continue;
+      surnames.set(last, surnames.has(last) ? null : { code: c.code, prov: c.prov });
+    }
+  }
+  for (const [surname, owner] of surnames) {
+    if (!owner || proper.byFirst.has(surname)) continue;
+    addProper(surname, { kind: 'leader', code: owner.code, sector: 'GOV', role: null, plural: false, prov: owner.prov });
+  }
   for (const o of dicts.organizations) {
     for (const n of o.names) addProper(n, { kind: 'org', code: o.code, sector: null, role: null, plural: false, prov: o.prov });
   }
@@ -232,6 +246,8 @@ export function assembleMentions(
   pieces: readonly Piece[],
   story: StoryActors,
   blocked: (i: number) => boolean,
+  /** Countries of the places named in the sentence (computed only when a bare agent needs one). */
+  placeCountries: () => readonly string[] = () => [],
 ): Mention[] {
   const mentions: Mention[] = [];
   const pieceAt = new Map<number, Piece>();
@@ -251,6 +267,7 @@ export function assembleMentions(
     let next = k + 1;
     while (next < pieces.length) {
       const q = pieces[next] as Piece;
+      if (q.start - end > 2) break;
       const gap = tokens.slice(end, q.start);
       const lastOf = group[group.length - 1] as Piece;
       const joinable =
@@ -279,11 +296,8 @@ export function assembleMentions(
     // a capital in a place phrase ("summit in Bucharest") is a place, not the government
     const before = tokens[head - 1];
     if (named && named.kind === 'capital' && agents.length === 0 && before && (PLACE_PREPS.has(before.lower) || before.lower === 'of')) continue;
-    // a demonym alone before a noun that is not an agent ("Afghan city") is not an actor
-    if (named && named.kind === 'demonym' && agents.length === 0 && !named.plural) {
-      const nxt = tokens[end];
-      if (nxt && (nxt.pos === 'NOUN' || nxt.pos === 'PROPN' || nxt.pos === 'ADJ')) continue;
-    }
+    // a demonym before a noun that is not an agent ("Lebanese positions", "a Kenyan village") stands for
+    // its country; before a capitalised name it is part of another name ("Afghan Taliban" is matched whole)
     // a title followed by a capitalised name: a person ("Defence Minister Peter MacKay")
     let person: string | null = null;
     if (agents.some((a) => a.role === 'title')) {
@@ -293,6 +307,12 @@ export function assembleMentions(
         person = text.slice((tokens[end] as Token).start, (tokens[e - 1] as Token).end);
         end = e;
       }
+    }
+    // "Turkish warplanes", "Lebanese positions": the noun heading the phrase belongs to the mention
+    if (named && agents.length === 0 && named.kind !== 'capital') {
+      let e = end;
+      while (e < last && e - end < 2 && (tokens[e] as Token).pos === 'NOUN' && !pieceAt.has(e) && /^[a-z]/.test((tokens[e] as Token).text)) e++;
+      end = e;
     }
     const sectors = unitSectors(agents.map((a) => a.sector));
     if (named?.sector && !sectors.length) sectors.push(...unitSectors([named.sector]));
@@ -315,10 +335,15 @@ export function assembleMentions(
   }
 
   // pronouns and people already met in the story (surnames)
+  let cursor = 0; // mentions are in text order: the first one that ends after i
   for (let i = first; i < last; i++) {
-    if (blocked(i) || mentions.some((m) => i >= m.start && i < m.end)) continue;
+    while (cursor < mentions.length && (mentions[cursor] as Mention).end <= i) cursor++;
+    const cur = mentions[cursor];
+    if (cur && i >= cur.start && i < cur.end) continue;
     const t = tokens[i] as Token;
     const pr = PRONOUNS[t.lower];
+    if (!pr && !(story.people.size && t.text.charCodeAt(0) >= 65 && t.text.charCodeAt(0) <= 90)) continue;
+    if (blocked(i)) continue;
     if (pr && (t.pos === 'PRON' || t.pos === 'DET')) {
       let end = i + 1;
       const sectors: string[] = [];
@@ -331,9 +356,10 @@ export function assembleMentions(
         if (existing >= 0) mentions.splice(existing, 1);
       } else if (pr.possessive) continue; // "its message": not an actor
       mentions.push(makeMention(tokens, text, i, i, end, { root: null, kind: 'pronoun', plural: pr.plural, person: null, sectors, prov: CONTEXT_PROV(`pronoun:${t.lower}`) }));
+      i = end - 1;
       continue;
     }
-    if (/^[A-Z]/.test(t.text) && story.people.size) {
+    if (story.people.size) {
       // longest known name starting here
       for (let e = Math.min(last, i + 4); e > i; e--) {
         const name = text.slice(t.start, (tokens[e - 1] as Token).end);
@@ -366,9 +392,16 @@ export function assembleMentions(
     const befores = [...mentions].reverse().filter((o) => o.end <= m.start && o.country);
     const before = befores.find((o) => !o.inPP) ?? befores[0];
     const after = mentions.find((o) => o.start >= m.end && o.country);
-    const src = before ?? after ?? story.lastWhere((o) => o.country !== null);
+    const sentenceSrc = before ?? after;
+    const place = sentenceSrc ? undefined : placeCountries()[0];
+    const src = sentenceSrc ?? (place ? undefined : story.lastWhere((o) => o.country !== null));
     if (src) resolveFrom(m, src, m.sectors, before ? 'context:sentence-before' : after ? 'context:sentence-after' : 'context:story');
-    else if (story.datelineCountry) {
+    else if (place) {
+      m.root = place;
+      m.country = place;
+      m.resolvedFrom = 'place';
+      m.prov = CONTEXT_PROV('context:place-in-sentence');
+    } else if (story.datelineCountry) {
       m.root = story.datelineCountry;
       m.country = story.datelineCountry;
       m.resolvedFrom = 'dateline';

@@ -197,7 +197,7 @@ const WEAK_CONTEXT_MIN_POPULATION = 100000;
 
 /** Text just before a candidate that makes it a place mention. Anchored at the end. */
 const PLACE_CONTEXT = new RegExp(
-  String.raw`(?:\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Oo]utside|to|into|around|across|toward|towards|via|through|throughout|visited|visiting|visit|visits|reached|entered|leaving|left|between|[Ii]nside|[Bb]eyond)\s+(?:the\s+)?` +
+  String.raw`(?:\b(?:[Ii]n|[Aa]t|[Ff]rom|out\s+of|[Nn]ear|[Oo]utside|to|into|around|across|toward|towards|via|through|throughout|visited|visiting|visit|visits|reached|entered|leaving|left|between|[Ii]nside|[Bb]eyond)\s+(?:the\s+)?` +
     String.raw`|\b(?:city|town|village|capital|port|province|suburb|district|outskirts|streets|region|heart|centre|center|` +
     String.raw`north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|` +
     String.raw`northern|southern|eastern|western)(?:\s+city)?\s+of\s+(?:the\s+)?` +

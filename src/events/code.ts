@@ -136,6 +136,7 @@ interface MatchResult {
 }
 
 const GAP = 6;
+const TARGET_SKIP_POS = new Set(['DET', 'NUM', 'ADJ', 'ADV']);
 
 /** Tries a rule's pattern on the tokens after the verb. */
 function matchRule(rule: VerbRule, tokens: readonly Token[], from: number, last: number, mentionAt: (i: number) => Mention | null): MatchResult | null {
@@ -155,7 +156,10 @@ function matchRule(rule: VerbRule, tokens: readonly Token[], from: number, last:
     }
     if (i >= last) return null;
     if (el.kind === 'target') {
-      const m = mentionAt(i);
+      // the target may follow a few determiners, numbers and adjectives ("to five Panamanian officers")
+      let k = i;
+      let m = mentionAt(k);
+      while (!m && k < last && k - i < 3 && TARGET_SKIP_POS.has((tokens[k] as Token).pos)) m = mentionAt(++k);
       if (!m) return null;
       target = m;
       return step(e + 1, m.end);
@@ -185,7 +189,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
   // a mention starting at i, or after determiners/adjectives at i
   const mentionAt = (i: number): Mention | null => {
     const m = byToken.get(i);
-    if (m && !m.modifier) return m.start === i || m.head === i ? m : null;
+    if (m) return m.start === i || m.head === i ? m : null;
     return null;
   };
   const candidates = verbCandidates(tokens, first, last, rules, inMention);
@@ -210,9 +214,19 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       continue;
     }
     let match: MatchResult | null = null;
-    for (const rule of list) {
-      match = matchRule(rule, tokens, c.verb + 1, last, mentionAt);
-      if (match) break;
+    // passive: the subject is the target and the "by" agent the source, so the words after the verb are
+    // not the object; the block's rule without literals codes it
+    if (!c.passive) {
+      for (const rule of list) {
+        match = matchRule(rule, tokens, c.verb + 1, last, mentionAt);
+        if (match) break;
+      }
+    }
+    // no pattern matched: a block's rule without literals ("attack +") is its default, whose target is then
+    // looked for in the rest of the clause
+    if (!match) {
+      const general = list.find((r) => r.literals === 0 && r.code !== NULL_CODE);
+      if (general) match = { rule: { ...general, hasTarget: false }, target: null, end: c.verb + 1 };
     }
     if (!match) {
       trace.push({ verb: c.verb, rule: null, why: `no pattern of "${verb.lemma}" matched the words after it` });
@@ -227,7 +241,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     const slot = match.target as Mention | null;
     if (slot) targets = groupOf(slot, mentions, tokens);
     else if (!match.rule.hasTarget) {
-      const after = mentions.find((m) => m.start > c.verb && m.start < clause.end && !m.modifier && !(tokens[m.start - 1]?.lower === 'by'));
+      const after = mentions.find((m) => m.start > c.verb && m.start < clause.end && !(tokens[m.start - 1]?.lower === 'by'));
       if (after) targets = groupOf(after, mentions, tokens);
     }
     let sources = subject;
@@ -424,6 +438,7 @@ export function adjustCode(code: string, modality: Modality, negated: boolean, c
     if (root === 15) return '138';
     if (root === 16) return '131';
     if (root === 17) return '137';
+    if (root === 14) return '133';
   }
   return code;
 }

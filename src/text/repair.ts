@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Repair } from '../types.js';
+import { findWrapJoins } from './rewrap.js';
 
 export interface RepairOptions {
   /** Proper names from our dictionaries that must never be split, e.g. 'Kandahar', 'MacKay'. */
@@ -222,6 +223,59 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       }
     }
     return false;
+  }
+
+  /** Cost of one part of a word (between hyphens): lower = more plausible as written. */
+  function partCost(part: string): number {
+    if (part.length === 0) return 6;
+    if (isDigit(part[0])) {
+      if (/^[0-9][0-9.,:]*[0-9]?$/.test(part)) return 4;
+      const m = /^[0-9][0-9.,]*([A-Za-z]+)$/.exec(part);
+      if (m && NUMBER_SUFFIXES.has((m[1] ?? '').toLowerCase())) return 5;
+      return 20;
+    }
+    if (!/^[A-Za-z\u00C0-\u024F]+$/.test(part)) {
+      if (/^(?:[A-Z]\.)+[A-Z]?$|^(?:[a-z]\.)+[a-z]?$/.test(part)) return 6; // U.S., p.m
+      if (/^[A-Za-z]+[0-9]+[A-Za-z0-9]*$/.test(part) && part === part.toUpperCase()) return 8; // A380, H5N1
+      return 22;
+    }
+    const lw = part.toLowerCase();
+    if (protectedWords.has(lw)) return 5;
+    const upperInside = /[A-Z]/.test(part.slice(1));
+    const allCaps = part === part.toUpperCase();
+    const r = rankOf(lw);
+    if (r !== undefined) {
+      let c = 1 + 0.9 * Math.log(r + 2);
+      if (lw.length === 1 && lw !== 'a' && part !== 'I') c = Math.max(c, 14);
+      else if (lw.length === 2 && !SHORT_WORDS.has(lw) && !allCaps) c = Math.max(c, 12);
+      if (upperInside && !allCaps && !NAME_PREFIX.test(part)) c += 6;
+      return c;
+    }
+    if (isKnown(lw)) return 12;
+    if (allCaps) return part.length <= 5 ? 10 : 14;
+    if (!upperInside) return part === lw ? 20 + 0.5 * part.length : 12 + 0.5 * part.length;
+    if (NAME_PREFIX.test(part) || /^[a-z][A-Z][a-z]+$/.test(part)) return 14;
+    return 18 + 0.5 * part.length;
+  }
+
+  /** Cost of one word as written, punctuation included ("said,", "(Reuters)", "NATO-led", "Canada's"). */
+  function tokenCost(token: string): number {
+    let i = 0;
+    let j = token.length;
+    while (i < j && '"\'([{\u201C\u2018$'.includes(token[i] ?? '')) i++;
+    while (j > i && '"\'.,;:!?)]}\u201D\u2019%'.includes(token[j - 1] ?? '')) j--;
+    if (i === j) return j <= 3 ? 3 : 12;
+    let core = token.slice(i, j);
+    // fast path: a plain lowercase word
+    const direct = ranks.get(core);
+    if (direct !== undefined && core.length > 2) return 1 + 0.9 * Math.log(direct + 2);
+    core = core.replace(/['\u2019](?:s|t|re|ve|ll|d|m)$/i, '').replace(/['\u2019]$/, '');
+    if (core.includes('-') || core.includes('/') || core.includes('&')) {
+      let worst = 0;
+      for (const part of core.split(/[-/&]+/)) worst = Math.max(worst, partCost(part));
+      return worst + 1;
+    }
+    return partCost(core);
   }
 
   /** Is this piece allowed as a segment at all (crumbs are not)? */
@@ -621,7 +675,19 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       for (let p = e.start; p < e.end; p++) if (text[p] === '\n') joins.add(p);
     }
 
-    // 3. chunks between whitespace (tickers masked out)
+    // 3. lines of a hard-wrapped text joined without their breaks: the breaks are where the wrapper put them
+    const wrap = text.length >= 150 ? findWrapJoins(text, { tokenCost }) : null;
+    let settled: Uint8Array | null = null;
+    if (wrap) {
+      settled = new Uint8Array(text.length);
+      for (const [s, e] of wrap.settled) settled.fill(1, s, e);
+      for (const p of wrap.joins) {
+        if (inTicker(p) || inTicker(p - 1)) continue;
+        edits.push({ start: p - 1, end: p, to: (text[p - 1] ?? '') + ' ', kind: 'split' });
+      }
+    }
+
+    // 4. chunks between whitespace (tickers masked out)
     const masked = tickerRanges.length === 0 ? text : maskRanges(text, tickerRanges);
     const quoteParity = { odd: false };
     const chunkRe = /\S+/g;
@@ -634,6 +700,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
         if (!joins.has(p)) quoteParity.odd = false;
       }
       lastEnd = offset + chunk.length;
+      if (settled !== null && settled[offset] === 1) continue;
       if (chunk.length < 3 && !/["$,;]/.test(chunk)) continue;
       if (PROTECTED_CHUNK.test(chunk)) {
         const q = chunk.split('"').length - 1;
@@ -665,7 +732,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     return applyEdits(text, edits);
   }
 
-  return { repair };
+  return { repair, wrapInfo: (t: string) => findWrapJoins(t, { tokenCost }) } as Repairer; // DEBUG
 }
 
 function maskRanges(text: string, ranges: [number, number][]): string {

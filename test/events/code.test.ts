@@ -1,0 +1,100 @@
+// Behaviour of the event stage on short wire-style sentences written for these tests.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCoder, type Coder } from '../../src/coder.js';
+import type { EventRecord } from '../../src/types.js';
+
+let coder: Coder;
+before(async () => {
+  coder = await createCoder();
+});
+
+const code = (text: string, date: string | null = '2008-02-08'): EventRecord[] =>
+  coder.codeStory({ id: 't', text, date, origin: { file: 't' } }).events;
+const brief = (evs: EventRecord[]): string[] => evs.map((e) => `${e.source.code.slice(0, 3)}>${e.target?.code.slice(0, 3) ?? '-'} ${e.cameo.code}`);
+
+test('a plain attack codes source, target and an 19x/18x code', () => {
+  const evs = code('Syrian troops attacked Lebanese positions on Tuesday.');
+  assert.equal(evs.length, 1);
+  assert.equal(evs[0]?.source.code, 'SYRMIL');
+  assert.equal(evs[0]?.target?.country, 'LBN');
+  assert.equal(evs[0]?.cameo.root, '19');
+  assert.equal(evs[0]?.plover.type, 'ASSAULT');
+  assert.equal(evs[0]?.date, '2008-02-05');
+  assert.equal(evs[0]?.date_text, 'on Tuesday');
+});
+
+test('negation: "did not attack" codes nothing', () => {
+  assert.deepEqual(code('Syrian troops did not attack Lebanese positions on Tuesday.'), []);
+});
+
+test('negated cooperation is a rejection (12x), flagged negated', () => {
+  const evs = code('Syria said it will not accept any more refugees from Iraq.');
+  assert.ok(evs.length >= 1);
+  assert.equal(evs[0]?.cameo.root, '12');
+  assert.equal(evs[0]?.negated, true);
+});
+
+test('reported speech codes the reported act, with the speaker', () => {
+  const evs = code('Iraqi officials said Turkish warplanes bombed Kurdish rebels in northern Iraq.');
+  const bomb = evs.find((e) => e.cameo.root === '19');
+  assert.ok(bomb, brief(evs).join(', '));
+  assert.equal(bomb.source.code.slice(0, 3), 'TUR');
+  assert.equal(bomb.speaker?.country, 'IRQ');
+  assert.equal(bomb.modality, 'reported');
+});
+
+test('an ultimatum: future act + unless is a threat with its condition, target and deadline', () => {
+  const evs = code('Canada will pull its troops out of Kandahar next February unless NATO sends 1,000 more soldiers.');
+  assert.equal(evs.length, 1, brief(evs).join(', '));
+  const t = evs[0] as EventRecord;
+  assert.equal(t.plover.type, 'THREATEN');
+  assert.equal(t.source.code, 'CAN');
+  assert.equal(t.target?.code, 'IGOWSTNAT');
+  assert.match(t.condition ?? '', /^unless NATO sends 1,000 more soldiers/);
+  assert.equal(t.deadline, '2009-02');
+  assert.equal(t.modality, 'conditional');
+  assert.deepEqual(t.quantities.map((q) => q.value), [1000]);
+  assert.equal(t.place?.name, 'Kandahar');
+});
+
+test('an intention to cooperate becomes an intent code (03x) marked intended', () => {
+  const evs = code('France is willing to help Canada, the minister said.');
+  assert.equal(brief(evs)[0], 'FRA>CAN 033');
+  assert.equal(evs[0]?.modality, 'intended');
+});
+
+test('passive voice: the "by" agent is the source', () => {
+  const evs = code('A Kenyan village was attacked by Somali militiamen on Friday.');
+  assert.equal(brief(evs)[0], 'SOM>KEN 190');
+});
+
+test('compound actors give one event per member', () => {
+  const evs = code('The United States and Jordan signed a free-trade agreement on Monday.');
+  assert.deepEqual(brief(evs).sort(), ['JOR>- 057', 'USA>- 057']);
+});
+
+test('a purpose clause shares the subject of the verb it continues', () => {
+  const evs = code('Canada sent officials to Paris on Friday to sound out France.');
+  assert.deepEqual(brief(evs), ['CAN>FRA 042', 'CAN>FRA 040']);
+});
+
+test('capital as metonym, pronoun resolution, and "told reporters" never an actor', () => {
+  const evs = code('Paris condemned the raid. It also told reporters it would recall its ambassador from Damascus.');
+  assert.equal(evs[0]?.source.code, 'FRAGOV');
+  assert.ok(evs.every((e) => !/reporter/i.test(e.target?.text ?? '')));
+});
+
+test('every event carries the rule that coded it, with file and line', () => {
+  const evs = code('Israel released 200 Palestinian prisoners on Sunday.');
+  assert.equal(evs.length, 1);
+  assert.match(evs[0]?.rule.file ?? '', /^verbs\/.+\.txt$/);
+  assert.ok((evs[0]?.rule.line ?? 0) > 0);
+  assert.equal(evs[0]?.cameo.root, '08');
+  assert.deepEqual(evs[0]?.quantities, [{ value: 200, unit: 'prisoners', text: '200 Palestinian prisoners' }]);
+});
+
+test('without a story date, relative dates stay unresolved', () => {
+  const evs = code('Syrian troops attacked Lebanese positions on Tuesday.', null);
+  assert.equal(evs[0]?.date, null);
+});
