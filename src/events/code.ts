@@ -98,6 +98,7 @@ export function verbCandidates(tokens: readonly Token[], first: number, last: nu
     // after a noun ("the capability to meet")
     if (prevTok && /ing$/.test(t.lower) && GERUND_PREPS.has(prevTok.lower)) continue;
     if (prevTok?.lower === 'to' && (tokens[i - 2] as Token | undefined)?.pos === 'NOUN') continue;
+    if (prevTok && ((prevTok.pos === 'ADP' && prevTok.lower !== 'to') || prevTok.pos === 'DET')) continue; // "the need for help"
     let negated = false;
     let modality: Modality = 'asserted';
     let passive = false;
@@ -201,6 +202,12 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     const verb = tokens[c.verb] as Token;
     const list = rules.forLemma(verb.lemma);
     const clause = clauseOf(tokens, c.verb, first, last);
+    // a verb inside a condition ("unless NATO sends troops", "if war starts") is not an event that happened
+    const opener = tokens[clause.start - 1];
+    if (list && opener && (opener.lower === 'unless' || opener.lower === 'if')) {
+      trace.push({ verb: c.verb, rule: null, why: `inside a condition ("${opener.text} ..."): not coded` });
+      continue;
+    }
     const subject = findSubject(tokens, c, first, mentions, byToken, subjectOf, candidates);
     if (subject.length) subjectOf.set(c.verb, subject);
     if (!list) {

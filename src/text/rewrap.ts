@@ -29,7 +29,9 @@ export interface WrapJoins {
 /** Added to a split: "into" is not "in to". */
 const SPLIT_PENALTY = 3;
 /** A line break where the text kept a space (or where nothing fits): the escape hatch. */
-const SPACE_BREAK = 30;
+const SPACE_BREAK = 10;
+/** A split is scored against keeping the chunk whole, counted up to this cost. */
+const WHOLE_CAP = 26;
 /** A forced chunk counts as a lost break when splitting it is this much cheaper than keeping it. */
 const EVIDENCE_MARGIN = 1;
 /** Evidence of one forced chunk is clamped to ± this. */
@@ -207,7 +209,8 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
         for (let p = Math.max(c.a + 1, s + 1); p <= hi; p++) {
           const v = splitCost(c, p);
           if (v === Infinity) continue;
-          relax(s, p, here.cost + v, p, clampEvidence(whole - v - EVIDENCE_MARGIN));
+          relax(s, p, here.cost + v - Math.min(whole, WHOLE_CAP), p, clampEvidence(whole - v - EVIDENCE_MARGIN));
+          if (process.env["REWRAP_TRACE"]) console.error("opt", w, s, p, JSON.stringify(text.slice(c.a, p) + "|" + text.slice(p, c.b)), v.toFixed(1), whole.toFixed(1)); // DEBUG
         }
       }
       if (c.b > q && c.a > s) {
