@@ -226,7 +226,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
   }
 
   /** Cost of one part of a word (between hyphens): lower = more plausible as written. */
-  function partCost(part: string): number {
+  function partCost(part: string, inStory: (w: string) => number): number {
     if (part.length === 0) return 6;
     if (isDigit(part[0])) {
       if (/^[0-9][0-9.,:]*[0-9]?$/.test(part)) return 4;
@@ -252,14 +252,16 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       return c;
     }
     if (isKnown(lw)) return 12;
+    // a name that stands on its own elsewhere in the story
+    if (part.length >= 3 && !upperInside && inStory(lw) > 0) return 9;
     if (allCaps) return part.length <= 5 ? 10 : 14;
     if (!upperInside) return part === lw ? 20 + 0.5 * part.length : 12 + 0.5 * part.length;
-    if (NAME_PREFIX.test(part) || /^[a-z][A-Z][a-z]+$/.test(part)) return 14;
+    if (NAME_PREFIX.test(part) || /^[ie][A-Z][a-z]+$/.test(part)) return 14;
     return 18 + 0.5 * part.length;
   }
 
   /** Cost of one word as written, punctuation included ("said,", "(Reuters)", "NATO-led", "Canada's"). */
-  function tokenCost(token: string): number {
+  function tokenCost(token: string, inStory: (w: string) => number): number {
     let i = 0;
     let j = token.length;
     while (i < j && '"\'([{\u201C\u2018$'.includes(token[i] ?? '')) i++;
@@ -272,10 +274,10 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     core = core.replace(/['\u2019](?:s|t|re|ve|ll|d|m)$/i, '').replace(/['\u2019]$/, '');
     if (core.includes('-') || core.includes('/') || core.includes('&')) {
       let worst = 0;
-      for (const part of core.split(/[-/&]+/)) worst = Math.max(worst, partCost(part));
+      for (const part of core.split(/[-/&]+/)) worst = Math.max(worst, partCost(part, inStory));
       return worst + 1;
     }
-    return partCost(core);
+    return partCost(core, inStory);
   }
 
   /** Is this piece allowed as a segment at all (crumbs are not)? */

@@ -13,8 +13,11 @@
  */
 
 export interface JoinLexicon {
-  /** Cost of one original word with its punctuation ("said,", "(Reuters)", "NATO-led"): lower = more plausible. */
-  tokenCost(token: string): number;
+  /**
+   * Cost of one original word with its punctuation ("said,", "(Reuters)", "NATO-led"): lower = more plausible.
+   * `inStory(w)`: how often the lowercase letter run `w` stands on its own elsewhere in the text (names recur).
+   */
+  tokenCost(token: string, inStory: (w: string) => number): number;
 }
 
 export interface WrapJoins {
@@ -114,8 +117,25 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     }
   }
 
+  // letter runs of the text, counted (lazily: clean text rarely gets this far)
+  let runs: Map<string, number> | null = null;
+  const runCount = (w: string): number => {
+    if (!runs) {
+      runs = new Map<string, number>();
+      for (const m of text.matchAll(/[A-Za-z\u00C0-\u024F]+/g)) {
+        const k = m[0].toLowerCase();
+        runs.set(k, (runs.get(k) ?? 0) + 1);
+      }
+    }
+    return runs.get(w) ?? 0;
+  };
+  /** Occurrences of a letter run outside chunk c. */
+  const outside = (c: Chunk): ((w: string) => number) => {
+    const own = text.slice(c.a, c.b).toLowerCase().match(/[a-z\u00C0-\u024F]+/g) ?? [];
+    return (w: string): number => runCount(w) - own.filter((o) => o === w).length;
+  };
   const wholeCost = (c: Chunk): number => {
-    if (c.whole < 0) c.whole = c.b - c.a > MAX_CHUNK ? 0 : lex.tokenCost(text.slice(c.a, c.b));
+    if (c.whole < 0) c.whole = c.b - c.a > MAX_CHUNK ? 0 : lex.tokenCost(text.slice(c.a, c.b), outside(c));
     return c.whole;
   };
   const splitCost = (c: Chunk, p: number): number => {
@@ -124,7 +144,8 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     const k = p - c.a - 1;
     const known = c.splits[k] ?? -1;
     if (known >= 0) return known;
-    const v = SPLIT_PENALTY + lex.tokenCost(text.slice(c.a, p)) + lex.tokenCost(text.slice(p, c.b)) + boundaryPenalty(p);
+    const elsewhere = outside(c);
+    const v = SPLIT_PENALTY + lex.tokenCost(text.slice(c.a, p), elsewhere) + lex.tokenCost(text.slice(p, c.b), elsewhere) + boundaryPenalty(p);
     c.splits[k] = v;
     return v;
   };
@@ -137,7 +158,8 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     if (l === '"' && closingQuote[p - 1] === 0) pen += 8;
     if (r === '"' && closingQuote[p] === 1) pen += 8;
     if (l === '-' || r === '-' || l === '/' || r === '/') pen += 8;
-    if (l === '\'' || r === '\'' || l === '\u2019') pen += 8;
+    if (r === '\'' || r === '\u2019') pen += 8;
+    if ((l === '\'' || l === '\u2019') && text[p - 2] !== 's') pen += 8; // "manufacturers'" ends a word
     if (l >= '0' && l <= '9' && r >= '0' && r <= '9') pen += 8;
     return pen;
   }

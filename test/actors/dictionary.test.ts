@@ -165,14 +165,14 @@ describe('actor dictionaries: the real files', () => {
     }
   });
 
-  it('keeps entries tidy: no blank items, no leading/trailing spaces, US left out as ambiguous', () => {
+  it('keeps entries tidy: no blank items, no leading/trailing spaces; "US" is USA (names match case-sensitively)', () => {
     for (const c of dicts.countries) {
       for (const n of [c.name, ...c.aliases, ...c.demonyms, ...c.capitals, ...c.leaders]) {
         assert.equal(n, n.trim());
         assert.ok(n.length > 0);
       }
     }
-    assert.deepEqual(lookup('US'), []);
+    assert.deepEqual(lookup('US'), ['USA']);
     assert.deepEqual(lookup('U.S.'), ['USA']);
     for (const a of dicts.agents) for (const w of a.words) assert.equal(w, w.toLowerCase(), `agent word "${w}" is lowercase`);
   });
