@@ -248,7 +248,7 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
     .command('bench')
     .description('throughput on a Reuters corpus against the wink-nlp floor, in the same run')
     .argument('[dir]', 'corpus directory (default ../shared/corpus/reuters-2008)')
-    .option('-n, --limit <n>', 'at most N stories (0 = all)', parseLimit, 2000)
+    .option('-n, --limit <n>', 'at most N stories (default: all)', parseLimit, 0)
     .option('--json', 'print one JSON line of results', false)
     .option('--dictionaries <dir>', 'dictionary directory')
     .action((dir: string | undefined, opts: Record<string, unknown>) => {

@@ -108,14 +108,21 @@ export function storyFromBytes(
       if (text.trim() === '') return [];
       return [{ file, line: 1, message: 'not in Reuters format (first line does not start with "-- "), skipped' }];
     }
-    // Reuters ids keep the whole file name (they have no extension; dots belong to the id).
-    return [reutersStory(text, name, file, fallbackDate)];
+    // the corpus's file names have no extension; a text-like one (.txt) is dropped as for plain files
+    return [reutersStory(text, idFromName(name, true), file, fallbackDate)];
   }
   if (text.trim() === '') return [];
-  const ext = extname(name);
-  const id = ext.length > 0 && ext.length < name.length ? name.slice(0, -ext.length) : name;
+  const id = idFromName(name, false);
   const story: StoryInput = { id, text, date: fallbackDate, headline: null, url: null, origin: { file } };
   return [story];
+}
+
+/** A story id from a file name: the name without its extension (for Reuters dumps, only a text extension). */
+function idFromName(name: string, textExtensionsOnly: boolean): string {
+  const ext = extname(name);
+  if (ext.length === 0 || ext.length >= name.length) return name;
+  if (textExtensionsOnly && !/^\.(txt|text|story)$/i.test(ext)) return name;
+  return name.slice(0, -ext.length);
 }
 
 /** Reads a whole stream into memory, giving up (and draining nothing more) beyond max bytes. */

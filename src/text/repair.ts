@@ -237,7 +237,8 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     if (!/^[A-Za-z\u00C0-\u024F]+$/.test(part)) {
       if (/^(?:[A-Z]\.)+[A-Z]?$|^(?:[a-z]\.)+[a-z]?$/.test(part)) return 6; // U.S., p.m
       if (/^[A-Za-z]+[0-9]+[A-Za-z0-9]*$/.test(part) && part === part.toUpperCase()) return 8; // A380, H5N1
-      return 22;
+      if (/^[A-Z0-9]{1,8}[a-z]?\.[A-Z]{1,2}$|^\.[A-Z0-9]{2,10}$/.test(part)) return 6; // tickers: MER.N, BRKa.N, .DJI
+      return 30; // "book,\"Lehman": words run together
     }
     const lw = part.toLowerCase();
     if (protectedWords.has(lw)) return 5;
@@ -255,7 +256,15 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     // a name that stands on its own elsewhere in the story
     if (part.length >= 3 && !upperInside && inStory(lw) > 0) return 9;
     if (allCaps) return part.length <= 5 ? 10 : 14;
-    if (!upperInside) return part === lw ? 20 + 0.5 * part.length : 12 + 0.5 * part.length;
+    if (!upperInside) {
+      if (part !== lw) return 12 + 0.5 * part.length;
+      // a compound of two common words ("playbook", "nameplates") is a word more often than not
+      for (let k = 4; k <= lw.length - 4; k++) {
+        const r1 = ranks.get(lw.slice(0, k));
+        if (r1 !== undefined && r1 < 20000 && (rankOf(lw.slice(k)) ?? Infinity) < 20000) return 17;
+      }
+      return 20 + 0.5 * part.length;
+    }
     if (NAME_PREFIX.test(part) || /^[ie][A-Z][a-z]+$/.test(part)) return 14;
     return 18 + 0.5 * part.length;
   }
