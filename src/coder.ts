@@ -49,12 +49,12 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const analyzer = createAnalyzer();
   const tokenize = (s: string): string[] => analyzer.analyze(s).tokens.filter((t) => t.pos !== 'SPACE').map((t) => t.text);
   const actorDicts = loadActorDictionaries(join(root, 'actors'));
-  const lexicon = compileActorLexicon(actorDicts, tokenize);
+  const gazetteer = options.gazetteer ?? loadGazetteer();
+  const lexicon = compileActorLexicon(actorDicts, tokenize, (name) => (gazetteer.lookup(name)?.population ?? 0) >= 20000);
   const cameo: CameoTable = loadCameoTable(join(root, 'cameo.tsv'));
   const verbs: VerbRules = loadVerbRules(join(root, 'verbs'), root, cameo);
   const repairer = createRepairer({ extraWords: lexicon.properWords });
   const dates = createDateFinder();
-  const gazetteer = options.gazetteer ?? loadGazetteer();
   const maxTokens = options.maxSentenceTokens ?? 300;
   const info = Object.freeze({ dictionaries: root, verbRules: verbs.ruleCount, verbLemmas: verbs.lemmaCount, loadMs: Math.round(performance.now() - t0) });
 

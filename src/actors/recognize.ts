@@ -88,7 +88,7 @@ function addPhrase(index: PhraseIndex, words: string[], piece: Omit<Piece, 'star
 const PLURAL_AGENT = /s$/;
 
 /** Compiles the dictionaries into phrase indexes; `tokenize` must split like the analyzer does. */
-export function compileActorLexicon(dicts: ActorDictionaries, tokenize: Tokenize): ActorLexicon {
+export function compileActorLexicon(dicts: ActorDictionaries, tokenize: Tokenize, isPlaceName: (name: string) => boolean = () => false): ActorLexicon {
   const proper: PhraseIndex = { byFirst: new Map() };
   const common: PhraseIndex = { byFirst: new Map() };
   const countryByName = new Map<string, string>();
@@ -122,7 +122,8 @@ export function compileActorLexicon(dicts: ActorDictionaries, tokenize: Tokenize
     }
   }
   for (const [surname, owner] of surnames) {
-    if (!owner || proper.byFirst.has(surname)) continue;
+    // "Lagos" is a city before it is Ricardo Lagos
+    if (!owner || proper.byFirst.has(surname) || isPlaceName(surname)) continue;
     addProper(surname, { kind: 'leader', code: owner.code, sector: 'GOV', role: null, plural: false, prov: owner.prov });
   }
   for (const o of dicts.organizations) {
@@ -166,7 +167,9 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
       i++;
       continue;
     }
-    const p = matchAt(lex.proper, tokens, i, last, false) ?? matchAt(lex.common, tokens, i, last, true);
+    let p = matchAt(lex.proper, tokens, i, last, false) ?? matchAt(lex.common, tokens, i, last, true);
+    // a one-word agent used as an adjective or verb is not an agent ("official contact", "police the border")
+    if (p && p.piece.kind === 'agent' && p.words.length === 1 && !AGENT_POS.has((tokens[i] as Token).pos)) p = null;
     if (p) {
       // an all-caps proper match inside normal text is fine ("NATO"); a lower-case proper word is not
       out.push({ ...p.piece, start: i, end: i + p.words.length });
@@ -176,6 +179,7 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
   return out;
 }
 
+const AGENT_POS = new Set(['NOUN', 'PROPN', 'X']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
 const NP_FILLER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'other', 'some', 'two', 'three', 'both', 'several', 'many', 'all', 'senior', 'top']);
@@ -191,6 +195,9 @@ const PRONOUNS: Record<string, { plural: boolean; person: boolean; possessive: b
   she: { plural: false, person: true, possessive: false },
   her: { plural: false, person: true, possessive: true },
 };
+
+/** Nouns that do not head an actor's noun phrase ("Nigeria today", "France Monday"). */
+const NOT_NP_HEAD = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'morning', 'evening', 'week', 'month', 'year', 'time', 'officials']);
 
 const CONTEXT_PROV = (id: string): Provenance => ({ id, file: 'src/actors/recognize.ts', line: 0 });
 
@@ -311,7 +318,13 @@ export function assembleMentions(
     // "Turkish warplanes", "Lebanese positions": the noun heading the phrase belongs to the mention
     if (named && agents.length === 0 && named.kind !== 'capital') {
       let e = end;
-      while (e < last && e - end < 2 && (tokens[e] as Token).pos === 'NOUN' && !pieceAt.has(e) && /^[a-z]/.test((tokens[e] as Token).text)) e++;
+      while (e < last && e - end < 2 && (tokens[e] as Token).pos === 'NOUN' && !pieceAt.has(e) && /^[a-z]/.test((tokens[e] as Token).text) && !NOT_NP_HEAD.has((tokens[e] as Token).lower)) e++;
+      // "Iraqi Kurds", "Bosnian Serbs": a people named after the demonym belongs to the first one's mention
+      const nxt = pieceAt.get(e);
+      if (e === end && named.kind === 'demonym' && nxt && nxt.kind === 'demonym' && nxt.plural) {
+        used.add(nxt);
+        e = nxt.end;
+      } else if (e === end && named.kind === 'demonym' && /^[A-Z][a-z]+s$/.test(tokens[e]?.text ?? '') && tokens[e]?.pos === 'PROPN' && !pieceAt.has(e)) e++;
       end = e;
     }
     const sectors = unitSectors(agents.map((a) => a.sector));

@@ -61,6 +61,7 @@ const CLAUSE_BREAK_LOWER = new Set([';', ':', '"', '“', '”', '(', ')', 'that
 const OBJECT_CONTROL = new Set(['urge', 'ask', 'call', 'invite', 'press', 'tell', 'order', 'force', 'persuade', 'encourage', 'allow', 'permit', 'help', 'want', 'pressure', 'compel', 'appeal', 'request', 'instruct']);
 /** Prepositions before a gerund that make it a noun ("no decision on deploying troops"). */
 const GERUND_PREPS = new Set(['on', 'of', 'for', 'about', 'without', 'in', 'by', 'from', 'against', 'toward', 'towards', 'over', 'at']);
+const QUANTITY_HEADS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'group', 'groups', 'members', 'supporters', 'some', 'many', 'most', 'all', 'one', 'two', 'three', 'number', 'majority', 'crowd', 'crowds', 'leaders', 'hundred', 'thousand', 'delegation', 'team', 'unit', 'units']);
 const SUBJECT_SKIP_POS = new Set(['AUX', 'ADV', 'PART']);
 const BE = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', "'s", "'re"]);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'on', 'earlier', 'later', 'also', 'again', 'last', 'week', 'month', 'year', 'recently', 'previously', 'already', 'now', 'this', 'then', 'once', 'jointly', 'formally', 'officially']);
@@ -98,7 +99,7 @@ export function verbCandidates(tokens: readonly Token[], first: number, last: nu
     // after a noun ("the capability to meet")
     if (prevTok && /ing$/.test(t.lower) && GERUND_PREPS.has(prevTok.lower)) continue;
     if (prevTok?.lower === 'to' && (tokens[i - 2] as Token | undefined)?.pos === 'NOUN') continue;
-    if (prevTok && ((prevTok.pos === 'ADP' && prevTok.lower !== 'to') || prevTok.pos === 'DET')) continue; // "the need for help"
+    if (prevTok && ((prevTok.pos === 'ADP' && prevTok.lower !== 'to') || prevTok.pos === 'DET' || prevTok.text === "'s")) continue; // "the need for help"
     let negated = false;
     let modality: Modality = 'asserted';
     let passive = false;
@@ -110,7 +111,7 @@ export function verbCandidates(tokens: readonly Token[], first: number, last: nu
       const p = tokens[j] as Token;
       if (NEGATORS.has(p.lower)) negated = true;
       else if (FUTURE.has(p.lower)) modality = modality === 'asserted' ? 'future' : modality;
-      else if (HYPOTHETICAL.has(p.lower)) modality = 'hypothetical';
+      else if (HYPOTHETICAL.has(p.lower)) modality = (p.lower === 'would' || p.lower === "'d") && saidBefore(tokens, first, j) ? 'future' : 'hypothetical';
       else if (BE.has(p.lower) || p.lemma === 'be') sawBe = true;
       else if (p.pos === 'AUX' || p.pos === 'ADV' || p.lower === 'to') {
         /* have, do, adverbs */
@@ -118,7 +119,7 @@ export function verbCandidates(tokens: readonly Token[], first: number, last: nu
         /* particle */
       } else if ((tokens[j + 1] as Token | undefined)?.lower === 'to' && (INTENT.has(p.lemma) || INTENT.has(p.lower))) {
         if (modality === 'asserted') modality = 'intended';
-      } else if ((tokens[j + 1] as Token | undefined)?.lower === 'to' && p.pos === 'VERB' && rules.forLemma(p.lemma)) {
+      } else if ((tokens[j + 1] as Token | undefined)?.lower === 'to' && p.pos === 'VERB' && rulesFor(rules, p)) {
         governedBy = j;
         break;
       } else break;
@@ -128,6 +129,12 @@ export function verbCandidates(tokens: readonly Token[], first: number, last: nu
     out.push({ verb: i, groupStart: j + 1, negated, modality, passive, governedBy });
   }
   return out;
+}
+
+/** "X said it would ...": reported future, not a hypothetical. */
+function saidBefore(tokens: readonly Token[], first: number, at: number): boolean {
+  for (let k = at - 1; k >= first && at - k < 12; k--) if ((tokens[k] as Token).pos === 'VERB' && SPEECH.has((tokens[k] as Token).lemma)) return true;
+  return false;
 }
 
 interface MatchResult {
@@ -200,7 +207,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
 
   for (const c of candidates) {
     const verb = tokens[c.verb] as Token;
-    const list = rules.forLemma(verb.lemma);
+    const list = rulesFor(rules, verb);
     const clause = clauseOf(tokens, c.verb, first, last);
     // a verb inside a condition ("unless NATO sends troops", "if war starts") is not an event that happened
     const opener = tokens[clause.start - 1];
@@ -214,7 +221,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       if (!SPEECH.has(verb.lemma)) trace.push({ verb: c.verb, rule: null, why: `no rule for verb "${verb.lemma}"` });
       continue;
     }
-    if (c.governedBy !== null && rules.forLemma((tokens[c.governedBy] as Token).lemma)) {
+    if (c.governedBy !== null && rulesFor(rules, tokens[c.governedBy] as Token)) {
       const gov = tokens[c.governedBy] as Token;
       // the control verb codes the event; this verb may still give its target
       trace.push({ verb: c.verb, rule: null, why: `governed by "${gov.text}", which codes the event` });
@@ -306,6 +313,27 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     trace.push({ verb: c.verb, rule: match.rule.prov, why: 'coded' });
   }
   return { events, trace };
+}
+
+/**
+ * The rules of a verb token: by its lemma, else by simple de-inflections of its text (the tagger's lemma
+ * is sometimes wrong: "staged" → "stag").
+ */
+export function rulesFor(rules: VerbRules, t: Token): readonly VerbRule[] | undefined {
+  const direct = rules.forLemma(t.lemma);
+  if (direct) return direct;
+  const w = t.lower;
+  const candidates = [w];
+  if (w.endsWith('ied')) candidates.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('ed')) candidates.push(w.slice(0, -1), w.slice(0, -2), w.slice(0, -3));
+  if (w.endsWith('ing')) candidates.push(w.slice(0, -3), w.slice(0, -3) + 'e', w.slice(0, -4));
+  if (w.endsWith('es')) candidates.push(w.slice(0, -2));
+  if (w.endsWith('s')) candidates.push(w.slice(0, -1));
+  for (const c of candidates) {
+    const r = rules.forLemma(c);
+    if (r) return r;
+  }
+  return undefined;
 }
 
 /** The speech verb ("said", "told") whose complement starts before `at`, if any. */
@@ -409,7 +437,9 @@ function findSubject(
     const o = mentions[k] as Mention;
     if (o.end > c.groupStart || o.modifier) continue;
     const before = tokens[o.start - 1];
-    if (before && (before.pos === 'ADP' || before.pos === 'VERB')) continue;
+    // "thousands of Iraqi Kurds", "a group of students": the people after "of" are the subject
+    const quantityOf = before?.lower === 'of' && QUANTITY_HEADS.has(tokens[o.start - 2]?.lower ?? '');
+    if (before && !quantityOf && (before.pos === 'ADP' || before.pos === 'VERB')) continue;
     if (tokens.slice(o.end, c.groupStart).some((t) => t.lower === 'that' || t.text === ';' || t.lower === 'unless' || t.lower === 'if')) break;
     return groupOf(o, mentions, tokens);
   }

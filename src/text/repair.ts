@@ -254,7 +254,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     }
     if (isKnown(lw)) return 12;
     // a name that stands on its own elsewhere in the story
-    if (part.length >= 3 && !upperInside && inStory(lw) > 0) return 9;
+    if (part.length >= 3 && !upperInside && part !== lw && inStory(lw) > 0) return 9;
     if (allCaps) return part.length <= 5 ? 10 : 14;
     if (!upperInside) {
       if (part !== lw) return 12 + 0.5 * part.length;
@@ -287,6 +287,16 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       return worst + 1;
     }
     return partCost(core, inStory);
+  }
+
+  /** Cheap test for the wrap-join finder: could this chunk be words run together? */
+  function looksJoined(token: string): boolean {
+    const m = /^["'(\[]*(.*?)["'.,;:!?)\]]*$/.exec(token);
+    const core = m?.[1] ?? token;
+    if (/[a-z][.,;:!?)"][A-Za-z]/.test(core)) return !/\.(?:com|org|net|gov|html?)\b|:\/\/|@/.test(core);
+    if (/^[0-9][0-9.,]*[a-z]{3,}$/.test(core)) return !NUMBER_SUFFIXES.has(/[a-z]+$/.exec(core)?.[0] ?? '');
+    if (core.length < 5 || !/^[a-z]+$/.test(core) || ranks.has(core)) return false;
+    return !isKnown(core);
   }
 
   /** Is this piece allowed as a segment at all (crumbs are not)? */
@@ -687,7 +697,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     }
 
     // 3. lines of a hard-wrapped text joined without their breaks: the breaks are where the wrapper put them
-    const wrap = text.length >= 150 ? findWrapJoins(text, { tokenCost }) : null;
+    const wrap = text.length >= 150 ? findWrapJoins(text, { tokenCost, looksJoined }) : null;
     let settled: Uint8Array | null = null;
     if (wrap) {
       settled = new Uint8Array(text.length);
@@ -743,7 +753,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     return applyEdits(text, edits);
   }
 
-  return { repair, wrapInfo: (t: string) => findWrapJoins(t, { tokenCost }) } as Repairer; // DEBUG
+  return { repair, wrapInfo: (t: string) => findWrapJoins(t, { tokenCost, looksJoined }) } as Repairer; // DEBUG
 }
 
 function maskRanges(text: string, ranges: [number, number][]): string {

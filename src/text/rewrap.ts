@@ -18,6 +18,8 @@ export interface JoinLexicon {
    * `inStory(w)`: how often the lowercase letter run `w` stands on its own elsewhere in the text (names recur).
    */
   tokenCost(token: string, inStory: (w: string) => number): number;
+  /** Cheap test: could this chunk be two words run together ("thesouthern", "Canada,but")? */
+  looksJoined(token: string): boolean;
 }
 
 export interface WrapJoins {
@@ -80,6 +82,12 @@ const CLOSERS = ',.;:!?)]}%\u201D\u2019';
 export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null {
   const n = text.length;
   if (n < 2 * MIN_WIDTH) return null;
+  // quick rejection (clean text): too few chunks that could be words run together
+  let joinedLooking = 0;
+  for (const m of text.matchAll(/\S{5,}/g)) {
+    if (lex.looksJoined(m[0]) && ++joinedLooking >= MIN_EVIDENCE) break;
+  }
+  if (joinedLooking < MIN_EVIDENCE) return null;
   // chunks and the chunk at each offset
   const chunks: Chunk[] = [];
   const chunkAt = new Int32Array(n + 1).fill(-1);
