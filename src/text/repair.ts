@@ -58,8 +58,20 @@ const BOUND_SUFFIXES = [
   'makers', 'maker', 'making', 'builders', 'builder', 'building', 'wide', 'backs', 'back', 'side', 'head', 'heads',
   'waves', 'wave', 'long', 'book', 'books', 'holders', 'holder', 'goers', 'owners', 'off', 'offs', 'ups', 'outs',
 ];
+/** Words before n't: don't, won't, can't ("on't", "an't" are not words). */
+const NT_HEADS = new Set([
+  'don', 'won', 'can', 'isn', 'aren', 'doesn', 'didn', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'couldn', 'wouldn',
+  'shouldn', 'mustn', 'ain', 'needn', 'mightn', 'shan',
+]);
+/** Words before 're, 've, 'll, 'd. */
+const PRONOUN_HEADS = new Set([
+  'i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'there', 'who', 'what', 'where', 'how', 'could', 'would',
+  'should', 'must', 'might', 'here', 'this', 'let',
+]);
 /** Three-letter segments must be this frequent (or function words): no "dal", "ger", "tod". */
 const THREE_LETTER_MAX_RANK = 3000;
+/** Taken off the cost of a word that occurs elsewhere in the same story. */
+const STORY_WORD_BONUS = 3;
 /** Added per segment: prefer fewer, longer words. */
 const SEGMENT_PENALTY = 2;
 
@@ -247,9 +259,11 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     const r = rankOf(lw);
     if (r !== undefined) {
       let c = 1 + 0.9 * Math.log(r + 2);
-      if (lw.length === 1 && lw !== 'a' && part !== 'I') c = Math.max(c, 14);
+      if (lw.length === 1 && lw !== 'a' && part !== 'I') c = part === lw ? Math.max(c, 14) : 7; // an initial: "W." 
       else if (lw.length === 2 && !SHORT_WORDS.has(lw) && !allCaps) c = Math.max(c, 12);
       if (upperInside && !allCaps && !NAME_PREFIX.test(part)) c += 6;
+      // a word the story uses elsewhere ("Crude|rallied" in an oil story, not "Cruder|allied")
+      else if (lw.length >= 3 && inStory(lw) > 0) c = Math.max(1, c - STORY_WORD_BONUS);
       return c;
     }
     if (isKnown(lw)) return 12;
@@ -265,7 +279,8 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       }
       return 20 + 0.5 * part.length;
     }
-    if (NAME_PREFIX.test(part) || /^[ie][A-Z][a-z]+$/.test(part)) return 14;
+    if (NAME_PREFIX.test(part) || (/^[ie][A-Z][a-z]+$/.test(part) && rankOf(lw.slice(1)) !== undefined)) return 14;
+    if (part === lw.slice(0, 1) + part.slice(1)) return 30; // "llonaWiessenbach": a crumb run into a name
     return 18 + 0.5 * part.length;
   }
 
@@ -279,14 +294,31 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     let core = token.slice(i, j);
     // fast path: a plain lowercase word
     const direct = ranks.get(core);
-    if (direct !== undefined && core.length > 2) return 1 + 0.9 * Math.log(direct + 2);
-    core = core.replace(/['\u2019](?:s|t|re|ve|ll|d|m)$/i, '').replace(/['\u2019]$/, '');
+    if (direct !== undefined && core.length > 2) {
+      const c = 1 + 0.9 * Math.log(direct + 2);
+      return inStory(core) > 0 ? Math.max(1, c - STORY_WORD_BONUS) : c;
+    }
+    let extra = 0;
+    // an em dash run into a word ("--Christmas") is rarer than the dash on its own
+    if (/^--+[A-Za-z0-9]|[A-Za-z0-9]--+$/.test(core)) {
+      extra += 8;
+      core = core.replace(/^-+|-+$/g, '');
+    }
+    const contraction = /^([A-Za-z]+)['\u2019](t|re|ve|ll|d|m)$/i.exec(core);
+    if (contraction) {
+      const head = (contraction[1] ?? '').toLowerCase();
+      const tail = (contraction[2] ?? '').toLowerCase();
+      const ok = tail === 't' ? NT_HEADS.has(head) : tail === 'm' ? head === 'i' : PRONOUN_HEADS.has(head);
+      return ok ? 3 + extra : 25 + extra;
+    }
+    core = core.replace(/['\u2019]s$/i, '').replace(/['\u2019]$/, '');
+    if (/^[A-Z]{0,3}\$[0-9][0-9.,]*$/.test(core)) return 5 + extra; // A$60, HK$5, US$920
     if (core.includes('-') || core.includes('/') || core.includes('&')) {
       let worst = 0;
       for (const part of core.split(/[-/&]+/)) worst = Math.max(worst, partCost(part, inStory));
-      return worst + 1;
+      return worst + 1 + extra;
     }
-    return partCost(core, inStory);
+    return partCost(core, inStory) + extra;
   }
 
   /** Cheap test for the wrap-join finder: could this chunk be words run together? */
@@ -753,7 +785,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     return applyEdits(text, edits);
   }
 
-  return { repair, wrapInfo: (t: string) => findWrapJoins(t, { tokenCost, looksJoined }) } as Repairer; // DEBUG
+  return { repair };
 }
 
 function maskRanges(text: string, ranges: [number, number][]): string {

@@ -194,7 +194,7 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
    * Shortest path over line starts of one paragraph at width w. `full`: evaluate splits of every forced
    * chunk (else only of suspects, the others take a space break: cheap enough to scan all widths).
    */
-  function walk(para: Para, w: number, full: boolean): { joins: number[]; pos: number; neg: number } {
+  function walk(para: Para, w: number, full: boolean): { joins: number[]; pos: number; neg: number; breaks: number } {
     const best = new Map<number, Step>();
     best.set(para.start, { cost: 0, prev: -1, join: -1, evidence: 0 });
     const pending: number[] = [para.start];
@@ -240,7 +240,6 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
           const v = splitCost(c, p);
           if (v === Infinity) continue;
           relax(s, p, here.cost + v - Math.min(whole, WHOLE_CAP), p, clampEvidence(whole - v - EVIDENCE_MARGIN));
-          if (process.env["REWRAP_TRACE"]) console.error("opt", w, s, p, JSON.stringify(text.slice(c.a, p) + "|" + text.slice(p, c.b)), v.toFixed(1), whole.toFixed(1)); // DEBUG
         }
       }
       if (c.b > q && c.a > s) {
@@ -259,17 +258,18 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     const joins: number[] = [];
     let pos = 0;
     let neg = 0;
+    let breaks = 0;
     for (let s = endState; s >= 0; ) {
       const st = best.get(s);
       if (!st || st.prev < 0) break;
+      breaks++;
       if (st.join >= 0) joins.push(st.join);
-      if (process.env['REWRAP_DEBUG'] === String(w)) console.error(w, JSON.stringify(text.slice(Math.max(0, st.prev), s + 12)), st.evidence.toFixed(1)); // DEBUG
       if (st.evidence > 0) pos += st.evidence;
       else neg -= st.evidence;
       s = st.prev;
     }
     joins.reverse();
-    return { joins, pos, neg };
+    return { joins, pos, neg, breaks };
   }
 
   // width: the one whose forced chunks are most often lost breaks
@@ -288,7 +288,6 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
       neg += r.neg;
     }
     const score = pos - neg;
-    if (process.env['REWRAP_DEBUG'] && w >= 57 && w <= 62) console.error('W', w, pos.toFixed(1), neg.toFixed(1)); // DEBUG
     if (score > bestScore) {
       bestScore = score;
       bestW = w;
@@ -306,7 +305,9 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
       continue;
     }
     const r = walk(para, bestW, true);
-    if (r.pos <= r.neg) continue;
+    // in a text found wrapped, a paragraph of two lines is taken as wrapped too (its one break may be
+    // two names, "LanninIllona"); longer ones must show it themselves
+    if (r.pos <= r.neg && !(r.breaks === 1 && r.joins.length === 1)) continue;
     settled.push([para.start, para.end]);
     joins.push(...r.joins);
   }

@@ -97,14 +97,17 @@ function measure(): Measured {
 let measured: Measured | null = null;
 const get = (): Measured => (measured ??= measure());
 
+// With the wrap-structure finder (src/text/rewrap.ts) the repairer measures 98.8% recall and 5.4 false
+// splits per 10k words here (98.6% and 8.6 on stories 300-1000, not tuned on). Many remaining "false"
+// splits sit in words the corpus itself has run together ("Reportingby", "housingmarket").
 test('corpus: merged line breaks come back (regression floor of the current repairer)', (t) => {
   const m = get();
   t.diagnostic(m.summary);
-  assert.ok(m.recall >= 0.86, `recall ${m.recall}`);
-  assert.ok(m.falsePer10k < 15, `false splits per 10k words ${m.falsePer10k}`);
+  assert.ok(m.recall >= 0.98, `recall ${m.recall}`);
+  assert.ok(m.falsePer10k < 7, `false splits per 10k words ${m.falsePer10k}`);
 });
 
-test('corpus: target of 95% recall and < 1 false split per 10k words', { todo: 'not reached yet: see the regression floor above' }, (t) => {
+test('corpus: target of 95% recall and < 1 false split per 10k words', { todo: 'recall reached; false splits (~5 per 10k) not yet' }, (t) => {
   const m = get();
   t.diagnostic(m.summary);
   assert.ok(m.recall >= 0.95, `recall ${m.recall}`);
