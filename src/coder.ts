@@ -41,7 +41,8 @@ export interface Coder {
   readonly info: { dictionaries: string; verbRules: number; verbLemmas: number; loadMs: number };
 }
 
-const AGENCIES = /^(Reuters|AP|AFP|Xinhua|Bloomberg|Dow Jones|UPI|Interfax|Itar-Tass|ANSA|DPA|Kyodo|Yonhap)$/;
+/** News agencies and the press at work are never actors ("told reporters", "(Reuters)"). */
+const NEVER_ACTORS = new Set(['Reuters', 'AP', 'AFP', 'Bloomberg', 'UPI', 'Interfax', 'ANSA', 'DPA', 'Kyodo', 'Yonhap', 'reporters', 'reporter', 'Reporters']);
 
 export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const t0 = performance.now();
@@ -67,12 +68,14 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
     if (dateline) blockedSpans.push(dateline.span);
     if (credits.span) blockedSpans.push(credits.span);
     const { tokens, sentences } = analyzer.analyze(text);
-    const blocked = (i: number): boolean => {
+    // tokens that can never be actors: the dateline and credits, news agencies, "reporters"
+    const blockedMask = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
-      if (AGENCIES.test(t.text) || t.lower === 'reporters' || t.lower === 'reporter') return true;
-      for (const s of blockedSpans) if (t.start >= s.start && t.end <= s.end) return true;
-      return false;
-    };
+      if (NEVER_ACTORS.has(t.text)) blockedMask[i] = 1;
+    }
+    for (const span of blockedSpans) for (let i = 0; i < tokens.length; i++) if ((tokens[i] as Token).start >= span.start && (tokens[i] as Token).end <= span.end) blockedMask[i] = 1;
+    const blocked = (i: number): boolean => blockedMask[i] === 1;
     const datelineEntry = dateline?.place ? gazetteer.lookup(dateline.place) : null;
     const datelineCountry = datelineEntry?.country ?? (dateline?.place ? lexicon.countryByName.get(dateline.place) ?? null : null);
     const story = new StoryActors(datelineCountry);

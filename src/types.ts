@@ -98,7 +98,7 @@ export interface PloverInfo {
   mode: string | null;
 }
 
-export type Modality = 'asserted' | 'future' | 'intended' | 'hypothetical' | 'conditional' | 'reported';
+export type Modality = 'asserted' | 'future' | 'intended' | 'hypothetical' | 'conditional' | 'reported' | 'demanded';
 
 export interface EventRecord {
   doc: string;

@@ -167,7 +167,9 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
       i++;
       continue;
     }
-    let p = matchAt(lex.proper, tokens, i, last, false) ?? matchAt(lex.common, tokens, i, last, true);
+    const c0 = (tokens[i] as Token).text.charCodeAt(0);
+    // agents start with a letter
+    let p = matchAt(lex.proper, tokens, i, last, false) ?? (c0 >= 65 ? matchAt(lex.common, tokens, i, last, true) : null);
     // a one-word agent used as an adjective or verb is not an agent ("official contact", "police the border")
     if (p && p.piece.kind === 'agent' && p.words.length === 1 && !AGENT_POS.has((tokens[i] as Token).pos)) p = null;
     if (p) {

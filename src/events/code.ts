@@ -60,7 +60,7 @@ const CLAUSE_BREAK_LOWER = new Set([';', ':', '"', '“', '”', '(', ')', 'that
 /** Verbs whose object is the subject of the infinitive after it ("urged Iran to halt"). */
 const OBJECT_CONTROL = new Set(['urge', 'ask', 'call', 'invite', 'press', 'tell', 'order', 'force', 'persuade', 'encourage', 'allow', 'permit', 'help', 'want', 'pressure', 'compel', 'appeal', 'request', 'instruct']);
 /** Prepositions before a gerund that make it a noun ("no decision on deploying troops"). */
-const GERUND_PREPS = new Set(['on', 'of', 'for', 'about', 'without', 'in', 'by', 'from', 'against', 'toward', 'towards', 'over', 'at']);
+const GERUND_PREPS = new Set(['on', 'of', 'for', 'about', 'without', 'in', 'by', 'from', 'against', 'toward', 'towards', 'over', 'at', 'with']);
 const QUANTITY_HEADS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'group', 'groups', 'members', 'supporters', 'some', 'many', 'most', 'all', 'one', 'two', 'three', 'number', 'majority', 'crowd', 'crowds', 'leaders', 'hundred', 'thousand', 'delegation', 'team', 'unit', 'units']);
 const SUBJECT_SKIP_POS = new Set(['AUX', 'ADV', 'PART']);
 const BE = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', "'s", "'re"]);
@@ -110,7 +110,10 @@ export function verbCandidates(tokens: readonly Token[], first: number, last: nu
     while (j >= first) {
       const p = tokens[j] as Token;
       if (NEGATORS.has(p.lower)) negated = true;
-      else if (FUTURE.has(p.lower)) modality = modality === 'asserted' ? 'future' : modality;
+      else if (p.lower === 'must') modality = 'demanded';
+      else if (TIME_WORDS.has(p.lower) && p.pos !== 'VERB' && p.pos !== 'AUX') {
+        /* "threatened today to impose" */
+      } else if (FUTURE.has(p.lower)) modality = modality === 'asserted' ? 'future' : modality;
       else if (HYPOTHETICAL.has(p.lower)) modality = (p.lower === 'would' || p.lower === "'d") && saidBefore(tokens, first, j) ? 'future' : 'hypothetical';
       else if (BE.has(p.lower) || p.lemma === 'be') sawBe = true;
       else if (p.pos === 'AUX' || p.pos === 'ADV' || p.lower === 'to') {
@@ -125,7 +128,7 @@ export function verbCandidates(tokens: readonly Token[], first: number, last: nu
       } else break;
       j--;
     }
-    if (sawBe && t.text !== t.lemma && /(ed|en|wn|ht|ne|un|id|lt)$/.test(t.lower) && !/ing$/.test(t.lower)) passive = true;
+    if (sawBe && t.text !== t.lemma && /(ed|en|wn|ht|ne|un|id|lt|et)$/.test(t.lower) && !/ing$/.test(t.lower)) passive = true;
     out.push({ verb: i, groupStart: j + 1, negated, modality, passive, governedBy });
   }
   return out;
@@ -144,6 +147,8 @@ interface MatchResult {
 }
 
 const GAP = 6;
+/** The grammar rule that turns "X said Y must ..." into a demand. */
+const MUST_RULE: Provenance = { id: 'grammar:must', file: 'src/events/code.ts', line: 0 };
 const TARGET_SKIP_POS = new Set(['DET', 'NUM', 'ADJ', 'ADV']);
 
 /** Tries a rule's pattern on the tokens after the verb. */
@@ -227,6 +232,20 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       trace.push({ verb: c.verb, rule: null, why: `governed by "${gov.text}", which codes the event` });
       continue;
     }
+    // "X said China must drop barriers": a demand by the speaker on the must-clause's subject (10x), and
+    // not the dropping as done
+    if (c.modality === 'demanded') {
+      const sv = speechVerbBefore(tokens, c.groupStart, first, candidates);
+      const speaker = sv !== null ? subjectOf.get(sv) : undefined;
+      if (speaker?.length && subject.length) {
+        events.push({
+          verb: c.verb, verbEnd: c.verb + 1, code: '100', baseCode: '100', rule: MUST_RULE, sources: speaker, targets: subject.filter((m) => !speaker.includes(m)),
+          negated: c.negated, modality: 'demanded', condition: null, clause, speechVerb: sv, why: `"must ${verb.text}" reported by a speaker: a demand`,
+        });
+        trace.push({ verb: c.verb, rule: MUST_RULE, why: 'coded as a demand (must)' });
+      } else trace.push({ verb: c.verb, rule: null, why: '"must": an obligation, not an act' });
+      continue;
+    }
     let match: MatchResult | null = null;
     // passive: the subject is the target and the "by" agent the source, so the words after the verb are
     // not the object; the block's rule without literals codes it
@@ -253,14 +272,19 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     // the target: the pattern's slot, or the first actor after the verb in its clause (not a "by" agent)
     let targets: Mention[] = [];
     const slot = match.target as Mention | null;
-    if (slot) targets = groupOf(slot, mentions, tokens);
-    else if (!match.rule.hasTarget) {
-      const after = mentions.find((m) => m.start > c.verb && m.start < clause.end && !(tokens[m.start - 1]?.lower === 'by'));
+    // the subject's own people are not the target ("Syria offered its troops to Lebanon")
+    const own = (m: Mention): boolean => m.kind === 'pronoun' && subject.some((s) => s.root === m.root);
+    if (slot && !own(slot)) targets = groupOf(slot, mentions, tokens);
+    else if (!match.rule.hasTarget || slot) {
+      const after = mentions.find((m) => m.start > c.verb && m.start < clause.end && !own(m) && !(tokens[m.start - 1]?.lower === 'by'));
       if (after) targets = groupOf(after, mentions, tokens);
     }
     let sources = subject;
     if (c.passive) {
-      const by = mentions.find((m) => m.start > c.verb && m.start < last && tokens[m.start - 1]?.lower === 'by');
+      // "attacked by Somali militiamen", "accused ... by current Haitian government officials"
+      let byAt = -1;
+      for (let k = c.verb + 1; k < last && k < c.verb + 12; k++) if ((tokens[k] as Token).lower === 'by') { byAt = k; break; }
+      const by = byAt < 0 ? undefined : mentions.find((m) => m.start > byAt && m.start <= byAt + 4);
       const newTargets = sources;
       sources = by ? groupOf(by, mentions, tokens) : [];
       targets = newTargets;
@@ -287,6 +311,18 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     if (adjusted === null) {
       trace.push({ verb: c.verb, rule: match.rule.prov, why: c.negated ? `negated ("${verb.text}" with not/never): not coded as done` : 'hypothetical: not coded' });
       continue;
+    }
+    // a threat's condition may also be a plain "if" ("threatened to quit the talks if Washington ...")
+    if (!condition && adjusted.startsWith('13')) {
+      for (let i = c.verb + 1; i < last; i++) {
+        const t = tokens[i] as Token;
+        if (t.lower === 'if') {
+          let e = i + 1;
+          while (e < last && !/^[;:.!?]$/.test((tokens[e] as Token).text)) e++;
+          condition = { start: i, end: e };
+          break;
+        }
+      }
     }
     // a threat's target is whoever the condition asks to act ("unless other NATO nations provide ...")
     if (condition && adjusted.startsWith('13')) {
@@ -422,6 +458,12 @@ function findSubject(
   }
   const m = byToken.get(j);
   if (m && !m.modifier) return groupOf(m, mentions, tokens);
+  // "kidnapped three Russians and exploded bombs": a coordinated verb shares the first one's subject
+  const cj = tokens[j];
+  if (cj && (cj.lower === 'and' || cj.lower === 'but' || cj.lower === 'or')) {
+    const prev = [...candidates].reverse().find((o) => o.verb < j && subjectOf.has(o.verb));
+    if (prev) return subjectOf.get(prev.verb) ?? [];
+  }
   // a relative clause: "militants who attacked ..." — the mention before "who/which"
   const jt = tokens[j];
   if (jt && (jt.lower === 'who' || jt.lower === 'which' || jt.lower === 'that')) {

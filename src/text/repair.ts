@@ -170,6 +170,7 @@ interface Edit {
   end: number;
   to: string;
   kind: Repair['kind'];
+  src?: string;
 }
 
 /** The frequency list of the `wordsninja` package: word → 0-based rank. */
@@ -736,7 +737,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       for (const [s, e] of wrap.settled) settled.fill(1, s, e);
       for (const p of wrap.joins) {
         if (inTicker(p) || inTicker(p - 1)) continue;
-        edits.push({ start: p - 1, end: p, to: (text[p - 1] ?? '') + ' ', kind: 'split' });
+        edits.push({ start: p - 1, end: p, to: (text[p - 1] ?? '') + ' ', kind: 'split', src: 'W' });
       }
     }
 
@@ -782,6 +783,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
         if (e) edits.push(e);
       }
     }
+    for (const e of edits) if (e.src === undefined) e.src = wrap ? 'GU' : 'GN';
     return applyEdits(text, edits);
   }
 
@@ -808,7 +810,7 @@ function applyEdits(text: string, edits: Edit[]): RepairResult {
   for (const e of edits) {
     if (e.start < last) continue;
     out += text.slice(last, e.start) + e.to;
-    repairs.push({ from: text.slice(e.start, e.end), to: e.to, offset: e.start, kind: e.kind });
+    repairs.push({ from: text.slice(e.start, e.end), to: e.to, offset: e.start, kind: e.kind, ...(process.env['REPAIR_TRACE'] ? { src: e.src ?? 'G' } : {}) });
     last = e.end;
   }
   out += text.slice(last);
