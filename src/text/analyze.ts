@@ -69,7 +69,20 @@ export function createAnalyzer(): Analyzer {
       }
       const spans = doc.sentences().out(its.span) as unknown as [number, number][];
       const sentences: Sentence[] = [];
-      spans.forEach(([spanFirst, spanLast]) => {
+      // a line break is a sentence boundary too (paragraphs of wire copy; wink joins lines without a full stop)
+      const pieces: [number, number][] = [];
+      for (const [a, b] of spans) {
+        let from = a;
+        for (let k = a; k <= b; k++) {
+          const tk = tokens[k] as Token;
+          if (tk.pos === 'SPACE' && tk.text.includes('\n') && k > from) {
+            pieces.push([from, k]);
+            from = k + 1;
+          }
+        }
+        if (from <= b) pieces.push([from, b]);
+      }
+      pieces.forEach(([spanFirst, spanLast]) => {
         let first = spanFirst;
         let lastIncl = spanLast;
         while (first <= lastIncl && tokens[first]?.pos === 'SPACE') first++;

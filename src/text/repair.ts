@@ -732,6 +732,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     // 3. lines of a hard-wrapped text joined without their breaks: the breaks are where the wrapper put them
     const wrap = text.length >= 150 ? findWrapJoins(text, { tokenCost, looksJoined }) : null;
     let settled: Uint8Array | null = null;
+    if (process.env['REPAIR_TRACE']) console.error('WRAPW', wrap?.width, wrap?.settled.length, text.slice(0, 40));
     if (wrap) {
       settled = new Uint8Array(text.length);
       for (const [s, e] of wrap.settled) settled.fill(1, s, e);

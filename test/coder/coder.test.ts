@@ -1,0 +1,43 @@
+// The coder as a library: instances, bad input inside a story, story-level outputs.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCoder, type Coder } from '../../src/coder.js';
+
+let coder: Coder;
+before(async () => {
+  coder = await createCoder();
+});
+
+test('an absurdly long "sentence" is skipped with a warning, quickly, and the rest is still coded', () => {
+  const long = Array.from({ length: 4000 }, (_, k) => (k % 7 === 0 ? 'Israel' : 'word')).join(' ');
+  const t0 = performance.now();
+  const r = coder.codeStory({ id: 'long', text: `${long}\nSyrian troops attacked Lebanese positions on Tuesday.`, date: '2008-02-08', origin: { file: 'long' } });
+  assert.ok(performance.now() - t0 < 5000);
+  assert.ok(r.warnings.some((w) => /tokens \(over \d+\): skipped/.test(w)), r.warnings.join('; '));
+  assert.equal(r.events.length, 1);
+  assert.equal(r.events[0]?.source.country, 'SYR');
+});
+
+test('empty text codes nothing and warns about nothing', () => {
+  const r = coder.codeStory({ id: 'empty', text: '', date: null, origin: { file: 'empty' } });
+  assert.deepEqual([r.events, r.actors, r.quotes, r.warnings], [[], [], [], []]);
+});
+
+test('people met in one story are not known in the next (story state is per story)', () => {
+  const a = coder.codeStory({ id: 'a', text: 'Canadian Defence Minister Anita Laurier met French officials. Laurier praised France.', date: '2008-02-08', origin: { file: 'a' } });
+  assert.ok(a.events.some((e) => e.source.text === 'Laurier' && e.source.country === 'CAN'), 'the surname resolves inside its story');
+  const b = coder.codeStory({ id: 'b', text: 'Laurier praised France.', date: '2008-02-08', origin: { file: 'b' } });
+  assert.deepEqual(b.events, []);
+  assert.ok(Object.isFrozen(coder));
+});
+
+test('the story result names the dateline place and agency, and the dateline is the fallback place', () => {
+  const r = coder.codeStory({ id: 'd', text: 'BAGHDAD (Reuters) - Police arrested 20 protesters on Friday.', date: '2008-02-08', origin: { file: 'd' } });
+  assert.deepEqual(r.dateline, { place: 'Baghdad', agency: 'Reuters' });
+  const e = r.events[0];
+  assert.ok(e, 'an arrest event');
+  assert.equal(e.source.code, 'IRQCOP');
+  assert.equal(e.place?.name, 'Baghdad');
+  assert.equal(e.place?.from_dateline, true);
+  assert.ok(!r.actors.some((x) => /Reuters/.test(x.text)));
+});
