@@ -19,6 +19,7 @@ import { assembleMentions, compileActorLexicon, findPieces, mentionCode, StoryAc
 import { loadCameoTable, type CameoTable } from './events/cameo.js';
 import { loadVerbRules, type VerbRules } from './events/rules.js';
 import { codeSentence, type CodedEvent } from './events/code.js';
+import { loadGrammar } from './events/grammar.js';
 import { createDateFinder, type DateMention } from './attributes/dates.js';
 import { loadGazetteer, type Gazetteer } from './attributes/places.js';
 import { findQuantities } from './attributes/quantities.js';
@@ -54,6 +55,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const lexicon = compileActorLexicon(actorDicts, tokenize, (name) => (gazetteer.lookup(name)?.population ?? 0) >= 20000);
   const cameo: CameoTable = loadCameoTable(join(root, 'cameo.tsv'));
   const verbs: VerbRules = loadVerbRules(join(root, 'verbs'), root, cameo);
+  const grammar = loadGrammar(join(root, 'grammar.tsv'));
   const repairer = createRepairer({ extraWords: lexicon.properWords });
   const dates = createDateFinder();
   const maxTokens = options.maxSentenceTokens ?? 300;
@@ -78,7 +80,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
     const blocked = (i: number): boolean => blockedMask[i] === 1;
     const datelineEntry = dateline?.place ? gazetteer.lookup(dateline.place) : null;
     const datelineCountry = datelineEntry?.country ?? (dateline?.place ? lexicon.countryByName.get(dateline.place) ?? null : null);
-    const story = new StoryActors(datelineCountry);
+    const story = new StoryActors(datelineCountry, grammar);
     const storyCountries = (): string[] => [...new Set(story.history.map((m) => m.country).filter((c): c is string => !!c))];
 
     const events: EventRecord[] = [];
@@ -96,7 +98,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const sentencePlaces = (): string[] => (placeCountries ??= gazetteer.findPlaces(s.text, storyCountries()).map((p) => p.entry.country));
       const mentions = assembleMentions(lexicon, tokens, text, s.first, s.last, pieces, story, blocked, sentencePlaces);
       allMentions.push(...mentions);
-      const { events: coded, trace } = codeSentence({ tokens, first: s.first, last: s.last, mentions, rules: verbs });
+      const { events: coded, trace } = codeSentence({ tokens, first: s.first, last: s.last, mentions, rules: verbs, grammar });
       const here: { event: CodedEvent; records: EventRecord[] }[] = [];
       if (coded.length) {
         const dateMentions = dates.find(s.text, input.date).map((d) => ({ ...d, span: { start: d.span.start + s.span.start, end: d.span.end + s.span.start } }));

@@ -9,6 +9,7 @@
 import type { Provenance, Span } from '../types.js';
 import type { Token } from '../text/analyze.js';
 import type { ActorDictionaries } from './dictionary.js';
+import type { Grammar } from '../events/grammar.js';
 
 /** A dictionary phrase found in the tokens. */
 export interface Piece {
@@ -201,13 +202,15 @@ const PRONOUNS: Record<string, { plural: boolean; person: boolean; possessive: b
 /** Nouns that do not head an actor's noun phrase ("Nigeria today", "France Monday"). */
 const NOT_NP_HEAD = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'morning', 'evening', 'week', 'month', 'year', 'time', 'officials']);
 
-const CONTEXT_PROV = (id: string): Provenance => ({ id, file: 'src/actors/recognize.ts', line: 0 });
 
 /** Per-story memory: people by name, and the actors mentioned so far (for pronouns and bare agents). */
 export class StoryActors {
   readonly people = new Map<string, Mention>();
   readonly history: Mention[] = [];
-  constructor(readonly datelineCountry: string | null) {}
+  constructor(
+    readonly datelineCountry: string | null,
+    readonly grammar: Grammar,
+  ) {}
 
   lastWhere(pred: (m: Mention) => boolean, before = this.history.length): Mention | null {
     for (let k = before - 1; k >= 0; k--) {
@@ -370,7 +373,7 @@ export function assembleMentions(
         const existing = mentions.findIndex((m) => m.head === nxt.start);
         if (existing >= 0) mentions.splice(existing, 1);
       } else if (pr.possessive) continue; // "its message": not an actor
-      mentions.push(makeMention(tokens, text, i, i, end, { root: null, kind: 'pronoun', plural: pr.plural, person: null, sectors, prov: CONTEXT_PROV(`pronoun:${t.lower}`) }));
+      mentions.push(makeMention(tokens, text, i, i, end, { root: null, kind: 'pronoun', plural: pr.plural, person: null, sectors, prov: story.grammar.prov(`pronoun:${t.lower}`) }));
       i = end - 1;
       continue;
     }
@@ -399,7 +402,7 @@ export function assembleMentions(
       const earlier = [...mentions].reverse().filter((o) => o.end <= m.start && fits(o));
       const inSentence = earlier.find((o) => !o.inPP && !o.modifier) ?? earlier[0];
       const src = inSentence ?? story.lastWhere((o) => (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural ? true : !o.plural || o.kind === 'named')));
-      if (src) resolveFrom(m, src, personal ? src.sectors : m.sectors.length ? m.sectors : src.sectors, `pronoun:${(tokens[m.start] as Token).lower}`);
+      if (src) resolveFrom(m, src, personal ? src.sectors : m.sectors.length ? m.sectors : src.sectors, `pronoun:${(tokens[m.start] as Token).lower}`, story.grammar);
       continue;
     }
     // a bare agent ("senior officials", "the minister", "police"): the nearest country before it in the
@@ -410,17 +413,17 @@ export function assembleMentions(
     const sentenceSrc = before ?? after;
     const place = sentenceSrc ? undefined : placeCountries()[0];
     const src = sentenceSrc ?? (place ? undefined : story.lastWhere((o) => o.country !== null));
-    if (src) resolveFrom(m, src, m.sectors, before ? 'context:sentence-before' : after ? 'context:sentence-after' : 'context:story');
+    if (src) resolveFrom(m, src, m.sectors, before ? 'context:sentence-before' : after ? 'context:sentence-after' : 'context:story', story.grammar);
     else if (place) {
       m.root = place;
       m.country = place;
       m.resolvedFrom = 'place';
-      m.prov = CONTEXT_PROV('context:place-in-sentence');
+      m.prov = story.grammar.prov('context:place-in-sentence');
     } else if (story.datelineCountry) {
       m.root = story.datelineCountry;
       m.country = story.datelineCountry;
       m.resolvedFrom = 'dateline';
-      m.prov = CONTEXT_PROV('context:dateline');
+      m.prov = story.grammar.prov('context:dateline');
     }
   }
   for (const m of mentions) {
@@ -442,11 +445,11 @@ function unitSectors(list: readonly (string | null)[]): string[] {
   return out;
 }
 
-function resolveFrom(m: Mention, src: Mention, sectors: string[], rule: string): void {
+function resolveFrom(m: Mention, src: Mention, sectors: string[], rule: string, grammar: Grammar): void {
   m.root = src.root;
   m.country = src.country;
   m.sectors = [...sectors];
   if (src.kind === 'person' && m.kind === 'pronoun') m.person = src.person;
   m.resolvedFrom = src.text;
-  m.prov = CONTEXT_PROV(rule);
+  m.prov = grammar.prov(rule);
 }

@@ -7,6 +7,7 @@ import type { Modality, Provenance } from '../types.js';
 import type { Token } from '../text/analyze.js';
 import type { Mention } from '../actors/recognize.js';
 import { NULL_CODE, type VerbRule, type VerbRules } from './rules.js';
+import type { Grammar } from './grammar.js';
 
 export interface VerbCandidate {
   verb: number; // token index
@@ -147,8 +148,6 @@ interface MatchResult {
 }
 
 const GAP = 6;
-/** The grammar rule that turns "X said Y must ..." into a demand. */
-const MUST_RULE: Provenance = { id: 'grammar:must', file: 'src/events/code.ts', line: 0 };
 const TARGET_SKIP_POS = new Set(['DET', 'NUM', 'ADJ', 'ADV']);
 
 /** Tries a rule's pattern on the tokens after the verb. */
@@ -191,11 +190,13 @@ export interface SentenceCoderInput {
   last: number;
   mentions: readonly Mention[];
   rules: VerbRules;
+  grammar: Grammar;
 }
 
 /** Codes the events of one sentence. Also returns a trace of every verb looked at, for --explain. */
 export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[]; trace: VerbTrace[] } {
-  const { tokens, first, last, mentions, rules } = input;
+  const { tokens, first, last, mentions, rules, grammar } = input;
+  const MUST_RULE = grammar.prov('grammar:must');
   const byToken = new Map<number, Mention>();
   for (const m of mentions) for (let i = m.start; i < m.end; i++) byToken.set(i, m);
   const inMention = (i: number): boolean => byToken.has(i);

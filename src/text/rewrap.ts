@@ -194,7 +194,7 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
    * Shortest path over line starts of one paragraph at width w. `full`: evaluate splits of every forced
    * chunk (else only of suspects, the others take a space break: cheap enough to scan all widths).
    */
-  function walk(para: Para, w: number, full: boolean): { joins: number[]; pos: number; neg: number; breaks: number } {
+  function walk(para: Para, w: number, full: boolean): { joins: number[]; pos: number; neg: number; breaks: number; cost: number } {
     const best = new Map<number, Step>();
     best.set(para.start, { cost: 0, prev: -1, join: -1, evidence: 0 });
     const pending: number[] = [para.start];
@@ -269,7 +269,7 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
       s = st.prev;
     }
     joins.reverse();
-    return { joins, pos, neg, breaks };
+    return { joins, pos, neg, breaks, cost: endCost };
   }
 
   // width: the one whose forced chunks are most often lost breaks
@@ -296,6 +296,22 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     }
   }
   if (bestW < 0 || bestPos < MIN_EVIDENCE_SUM || bestPos < 1.5 * bestNeg) return null;
+
+  // the scan above judged suspects only; neighbouring widths are settled on the full cost of every break
+  const fullCost = (w: number): number => {
+    let cost = 0;
+    for (const para of paras) if (para.end - para.start > w) cost += walk(para, w, true).cost;
+    return cost;
+  };
+  let bestFull = fullCost(bestW);
+  for (const w of [bestW - 2, bestW - 1, bestW + 1, bestW + 2]) {
+    if (w < MIN_WIDTH || w > MAX_WIDTH) continue;
+    const c = fullCost(w);
+    if (c < bestFull) {
+      bestFull = c;
+      bestW = w;
+    }
+  }
 
   const joins: number[] = [];
   const settled: [number, number][] = [];
