@@ -185,7 +185,7 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
 const AGENT_POS = new Set(['NOUN', 'PROPN', 'X']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
 const NP_FILLER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'other', 'some', 'two', 'three', 'both', 'several', 'many', 'all', 'senior', 'top']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'other', 'some', 'two', 'three', 'both', 'several', 'many', 'all', 'senior', 'top']);
 const PRONOUNS: Record<string, { plural: boolean; person: boolean; possessive: boolean }> = {
   it: { plural: false, person: false, possessive: false },
   its: { plural: false, person: false, possessive: true },
