@@ -119,7 +119,9 @@ export function compileActorLexicon(dicts: ActorDictionaries, tokenize: Tokenize
       const parts = l.split(/\s+/);
       const last = parts[parts.length - 1] ?? '';
       if (parts.length < 2 || last.length < 5 || !/^[A-Z][a-z]/.test(last)) continue;
-      surnames.set(last, surnames.has(last) ? null : { code: c.code, prov: c.prov });
+      const seen = surnames.get(last);
+      // two leaders of the same country may share a surname (the Bushes); of different countries not
+      surnames.set(last, seen === undefined ? { code: c.code, prov: c.prov } : seen && seen.code === c.code ? seen : null);
     }
   }
   for (const [surname, owner] of surnames) {
@@ -183,6 +185,8 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
 }
 
 const AGENT_POS = new Set(['NOUN', 'PROPN', 'X']);
+/** "the capital Kabul", "city of Basra": a capital named after these is a place. */
+const PLACE_NOUNS = new Set(['of', 'capital', 'city', 'town', 'port']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
 const NP_FILLER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'other', 'some', 'two', 'three', 'both', 'several', 'many', 'all', 'senior', 'top']);
@@ -307,7 +311,7 @@ export function assembleMentions(
     if (after && after.text === '-' && named && agents.length === 0) continue;
     // a capital in a place phrase ("summit in Bucharest") is a place, not the government
     const before = tokens[head - 1];
-    if (named && named.kind === 'capital' && agents.length === 0 && before && (PLACE_PREPS.has(before.lower) || before.lower === 'of')) continue;
+    if (named && named.kind === 'capital' && agents.length === 0 && before && (PLACE_PREPS.has(before.lower) || PLACE_NOUNS.has(before.lower))) continue;
     // a demonym before a noun that is not an agent ("Lebanese positions", "a Kenyan village") stands for
     // its country; before a capitalised name it is part of another name ("Afghan Taliban" is matched whole)
     // a title followed by a capitalised name: a person ("Defence Minister Peter MacKay")

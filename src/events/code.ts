@@ -283,9 +283,11 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     let sources = subject;
     if (c.passive) {
       // "attacked by Somali militiamen", "accused ... by current Haitian government officials"
-      let byAt = -1;
-      for (let k = c.verb + 1; k < last && k < c.verb + 12; k++) if ((tokens[k] as Token).lower === 'by') { byAt = k; break; }
-      const by = byAt < 0 ? undefined : mentions.find((m) => m.start > byAt && m.start <= byAt + 4);
+      let by: Mention | undefined;
+      for (let k = c.verb + 1; k < last && !by; k++) {
+        if ((tokens[k] as Token).lower !== 'by') continue;
+        by = mentions.find((m) => m.start > k && m.start <= k + 4);
+      }
       const newTargets = sources;
       sources = by ? groupOf(by, mentions, tokens) : [];
       targets = newTargets;

@@ -788,7 +788,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     return applyEdits(text, edits);
   }
 
-  return { repair };
+  return { repair, tokenCost, looksJoined } as Repairer;
 }
 
 function maskRanges(text: string, ranges: [number, number][]): string {
