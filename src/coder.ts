@@ -121,6 +121,19 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       }
     }
 
+    /** The one who speaks: the actor just before the speech verb ("the White House announced"), else just after ("said Morin"). */
+    function speakerOf(verb: number): Mention | null {
+      const sentence = (tokens[verb] as Token).sentence;
+      let before: Mention | null = null;
+      let after: Mention | null = null;
+      for (const m of allMentions) {
+        if ((tokens[m.start] as Token).sentence !== sentence) continue;
+        if (m.end <= verb && verb - m.end <= 3) before = m;
+        if (m.start > verb && m.start - verb <= 2 && !after) after = m;
+      }
+      return before ?? after;
+    }
+
     function ref(m: Mention): ActorRef {
       return { code: mentionCode(m), text: m.text, country: m.country, sectors: [...m.sectors], name: m.person };
     }
@@ -155,7 +168,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const quantities = qs.filter((q) => !q.span || (q.span.start >= clauseSpan.start - 80 && q.span.end <= (condSpan?.end ?? clauseSpan.end + 80)));
       const code = ev.condition && deadline && ev.code.startsWith('13') ? '139' : ev.code;
       const { cameo: cameoInfo, plover } = cameo.info(code);
-      const speakerMention = ev.speechVerb !== null ? allMentions.find((m) => m.start < ev.speechVerb! && m.end <= ev.speechVerb! && tokens[m.end]?.pos !== 'ADP') ?? null : null;
+      const speakerMention = ev.speechVerb !== null ? speakerOf(ev.speechVerb) : null;
       const records: EventRecord[] = [];
       for (const src of ev.sources) {
         if (!src.root) continue;

