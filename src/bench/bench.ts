@@ -3,7 +3,7 @@
  *
  * Protocol: stories are read into memory first (bounded by `limit`), so file I/O is not timed; the coder
  * and wink-nlp are created before timing. Both are warmed up untimed on the first few stories. Then the
- * FLOOR runs over all texts — wink-nlp alone: readDoc, every token's POS read, sentences counted — and
+ * FLOOR runs over all texts — wink-nlp alone with the stages the coder uses (WINK_PIPE: sentences, POS): readDoc, every token's POS read, sentences counted — and
  * then OURS — coder.codeStory on every story, sentences counted from StoryResult.sentences. Everything
  * runs on one thread (one core). The ratio is ours/floor in sentences per second (1.0 = as fast as
  * tokenising and tagging alone; below 1 = slower); each side counts its own sentences.
@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import type { Coder } from '../coder.js';
 import { isInputProblem, readInputs } from '../ingest/index.js';
 import type { StoryInput } from '../types.js';
+import { WINK_PIPE } from '../text/analyze.js';
 
 export interface BenchOptions {
   /** Directory (or file) of stories, Reuters format (read with input auto). */
@@ -125,7 +126,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const coderOptions = options.dictionaries === undefined ? {} : { dictionaries: options.dictionaries };
   const { createCoder } = await import('../coder.js');
   const coder = await createCoder(coderOptions);
-  const nlp = winkNLP(model);
+  const nlp = winkNLP(model, [...WINK_PIPE]);
 
   const warm = Math.min(options.warmup ?? 50, stories.length);
   floorPass(nlp, texts.slice(0, warm));

@@ -165,6 +165,18 @@ const PROTECTED_CHUNK = /^<|>$|:\/\/|^www\.|@|\.(?:com|org|net|gov|edu|int|info|
 /** Name prefixes after which a capital letter is part of the name: MacKay, McDonald, DeLay, O'Brien. */
 const NAME_PREFIX = /^(?:Mc|Mac|Mhic|O|D|De|Di|Da|Du|Dos|Del|Della|La|Le|Lo|Van|Von|Der|Fitz|St|Ste|Al|El|Ben|Abu|Bin|Ibn)[A-Z]/;
 
+/** Words after which "are" / "were" cannot come: prepositions, determiners, verbs in the past. */
+const AFTER_NO_VERB = new Set([
+  'a', 'an', 'the', 'in', 'at', 'on', 'of', 'for', 'with', 'by', 'from', 'into', 'to', 'about', 'after', 'before',
+  'under', 'over', 'through', 'during', 'against', 'without', 'within', 'between', 'among', 'amid', 'via', 'per',
+  'said', 'made', 'took', 'set', 'got', 'bought', 'sold', 'won', 'gave', 'had', 'saw', 'found', 'sought', 'became',
+  'its', 'his', 'her', 'their', 'our', 'my', 'your', 'is', 'was', 'be', 'been', 'has', 'have', 'will', 'would',
+]);
+/** {@link NAME_PREFIX} followed by a capitalised word ("MacKay", "DeLay"; not "DPEmployer"). */
+const NAME_PREFIX_CAMEL = /^(?:Mc|Mac|Mhic|O|D|De|Di|Da|Du|Dos|Del|Della|La|Le|Lo|Van|Von|Der|Fitz|St|Ste|Al|El|Ben|Abu|Bin|Ibn)[A-Z][a-z]/;
+/** A lowercase letter followed by a capital. */
+const LOWER_UPPER = /[a-z][A-Z]/;
+
 interface Edit {
   start: number;
   end: number;
@@ -291,10 +303,10 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     const allCaps = part === part.toUpperCase();
     const r = rankOf(lw);
     if (r !== undefined) {
-      let c = 1 + 0.9 * Math.log(r + 2) + (confirmed(lw, r) ? 0 : UNCONFIRMED_PENALTY);
+      let c = 1 + 0.9 * Math.log(r + 2) + (part !== lw || confirmed(lw, r) ? 0 : UNCONFIRMED_PENALTY);
       if (lw.length === 1 && lw !== 'a' && part !== 'I') c = part === lw ? Math.max(c, 14) : 7; // an initial: "W." 
       else if (lw.length === 2 && !SHORT_WORDS.has(lw) && !allCaps) c = Math.max(c, 12);
-      if (upperInside && !allCaps && !NAME_PREFIX.test(part)) c += 6;
+      if (upperInside && !allCaps && !NAME_PREFIX_CAMEL.test(part)) c += LOWER_UPPER.test(part) ? 20 : 6;
       // a word the story uses elsewhere ("Crude|rallied" in an oil story, not "Cruder|allied")
       else if (lw.length >= 3 && inStory(lw) > 0) c = Math.max(1, c - STORY_WORD_BONUS);
       return c;
@@ -312,8 +324,12 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       }
       return 20 + 0.5 * part.length;
     }
-    if (NAME_PREFIX.test(part) || (/^[ie][A-Z][a-z]+$/.test(part) && rankOf(lw.slice(1)) !== undefined)) return 14;
+    if (NAME_PREFIX_CAMEL.test(part) || (/^[ie][A-Z][a-z]+$/.test(part) && (rankOf(lw.slice(1)) ?? Infinity) < 20000 && !LOWER_UPPER.test(part.slice(1)))) return 14;
     if (part === lw.slice(0, 1) + part.slice(1)) return 30; // "llonaWiessenbach": a crumb run into a name
+    // "RitsukoAn", "BHPBillit", "runsClear": a word running into a capitalised one is what a lost break leaves
+    if (/^[a-z]{2,}[A-Z]/.test(part)) return 34;
+    if (/^[a-z][A-Z]/.test(part)) return 18; // "iSuppli", "eQ"
+    if (LOWER_UPPER.test(part) || /[A-Z]{2}[a-z]/.test(part)) return 30;
     return 18 + 0.5 * part.length;
   }
 
@@ -352,6 +368,26 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       return worst + 1 + extra;
     }
     return partCost(core, inStory) + extra;
+  }
+
+  /**
+   * Extra cost of `word` right after `prev` (both as written) for the wrap-join finder: the few sequences
+   * a frequency list cannot rule out ("announced are|organization" is "announced a|reorganization").
+   */
+  function pairCost(prev: string, word: string): number {
+    const w = word.replace(/^["'(\[\u201C\u2018]+/, '').toLowerCase();
+    const m = /^[a-z]+/.exec(w);
+    if (!m) return 0;
+    const head = m[0];
+    let cost = 0;
+    // "a" before a vowel, "an" before a consonant: one of them lost a letter to its neighbour
+    if (prev.toLowerCase() === 'a' && /^[aeio]/.test(head) && !/^(?:one|once|eu|uni|use|usu)/.test(head)) cost += 6;
+    if (prev.toLowerCase() === 'an' && /^[b-df-gj-np-tv-z]/.test(head) && !/^(?:hour|honest|heir|honou?r)/.test(head)) cost += 6;
+    if (w === 'are' || w === 'were') {
+      const p = prev.toLowerCase();
+      if (/^[a-z]+$/.test(p) && (AFTER_NO_VERB.has(p) || (p.length > 4 && p.endsWith('ed')))) cost += 8;
+    }
+    return cost;
   }
 
   /** Cheap test for the wrap-join finder: could this chunk be words run together? */
@@ -762,7 +798,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     }
 
     // 3. lines of a hard-wrapped text joined without their breaks: the breaks are where the wrapper put them
-    const wrap = text.length >= 150 ? findWrapJoins(text, { tokenCost, looksJoined }) : null;
+    const wrap = text.length >= 150 ? findWrapJoins(text, { tokenCost, looksJoined, pairCost }) : null;
     let settled: Uint8Array | null = null;
     if (process.env['REPAIR_TRACE']) console.error('WRAPW', wrap?.width, wrap?.settled.length, text.slice(0, 40));
     if (wrap) {

@@ -20,6 +20,8 @@ export interface JoinLexicon {
   tokenCost(token: string, inStory: (w: string) => number): number;
   /** Cheap test: could this chunk be two words run together ("thesouthern", "Canada,but")? */
   looksJoined(token: string): boolean;
+  /** Extra cost of `word` right after `prev` (both as written), for sequences one word at a time cannot judge. */
+  pairCost?(prev: string, word: string): number;
 }
 
 export interface WrapJoins {
@@ -55,6 +57,8 @@ const MIN_EVIDENCE = 4;
 const MIN_EVIDENCE_SUM = 20;
 
 interface Chunk {
+  /** Index in the chunk list. */
+  i: number;
   a: number;
   b: number;
   whole: number;
@@ -99,7 +103,7 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     let j = i;
     while (j < n && !isSpace(text[j])) j++;
     const id = chunks.length;
-    chunks.push({ a: i, b: j, whole: -1, splits: null });
+    chunks.push({ i: id, a: i, b: j, whole: -1, splits: null });
     chunkAt.fill(id, i, j);
     i = j;
   }
@@ -153,7 +157,15 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     const known = c.splits[k] ?? -1;
     if (known >= 0) return known;
     const elsewhere = outside(c);
-    const v = SPLIT_PENALTY + lex.tokenCost(text.slice(c.a, p), elsewhere) + lex.tokenCost(text.slice(p, c.b), elsewhere) + boundaryPenalty(p);
+    const left = text.slice(c.a, p);
+    const right = text.slice(p, c.b);
+    let v = SPLIT_PENALTY + lex.tokenCost(left, elsewhere) + lex.tokenCost(right, elsewhere) + boundaryPenalty(p);
+    if (lex.pairCost) {
+      v += lex.pairCost(left, right);
+      const before = chunks[c.i - 1];
+      const nl = before ? text.indexOf('\n', before.b) : -1;
+      if (before && (nl < 0 || nl >= c.a)) v += lex.pairCost(text.slice(before.a, before.b), left);
+    }
     c.splits[k] = v;
     return v;
   };
