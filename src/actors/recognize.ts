@@ -36,6 +36,8 @@ export interface Mention {
   country: string | null;
   sectors: string[];
   person: string | null;
+  /** Token range of the person's name inside the mention, when there is one. */
+  personTokens: { start: number; end: number } | null;
   kind: 'named' | 'agent' | 'pronoun' | 'person';
   plural: boolean;
   /** "Canada's requirements": a possessive modifier of a noun that is not an actor; never a source or target. */
@@ -166,7 +168,8 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
   const out: Piece[] = [];
   let i = first;
   while (i < last) {
-    if (blocked(i)) {
+    // no dictionary phrase starts with punctuation, a number or a function word ("the Ukraine" is also "Ukraine")
+    if (NEVER_STARTS.has((tokens[i] as Token).pos) || blocked(i)) {
       i++;
       continue;
     }
@@ -184,6 +187,7 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
   return out;
 }
 
+const NEVER_STARTS = new Set(['PUNCT', 'SPACE', 'NUM', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'DET', 'SYM', 'PRON']);
 const AGENT_POS = new Set(['NOUN', 'PROPN', 'X']);
 /** "the capital Kabul", "city of Basra": a capital named after these is a place. */
 const PLACE_NOUNS = new Set(['of', 'capital', 'city', 'town', 'port']);
@@ -209,12 +213,22 @@ const NOT_NP_HEAD = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'morni
 
 /** Per-story memory: people by name, and the actors mentioned so far (for pronouns and bare agents). */
 export class StoryActors {
-  readonly people = new Map<string, Mention>();
+  /** People met in the story, by the first word of a name they go by: longest names first. */
+  readonly people = new Map<string, { words: string[]; mention: Mention }[]>();
   readonly history: Mention[] = [];
   constructor(
     readonly datelineCountry: string | null,
     readonly grammar: Grammar,
   ) {}
+
+  addPerson(words: string[], mention: Mention): void {
+    const first = words[0];
+    if (!first) return;
+    const list = this.people.get(first) ?? [];
+    list.push({ words, mention });
+    list.sort((a, b) => b.words.length - a.words.length);
+    this.people.set(first, list);
+  }
 
   lastWhere(pred: (m: Mention) => boolean, before = this.history.length): Mention | null {
     for (let k = before - 1; k >= 0; k--) {
@@ -241,6 +255,7 @@ function makeMention(tokens: readonly Token[], text: string, start: number, head
     country: null,
     sectors: [],
     person: null,
+    personTokens: null,
     plural: false,
     resolvedFrom: null,
     modifier: false,
@@ -316,11 +331,13 @@ export function assembleMentions(
     // its country; before a capitalised name it is part of another name ("Afghan Taliban" is matched whole)
     // a title followed by a capitalised name: a person ("Defence Minister Peter MacKay")
     let person: string | null = null;
+    let personTokens: { start: number; end: number } | null = null;
     if (agents.some((a) => a.role === 'title')) {
       let e = end;
       while (e < last && e - end < 4 && isCapitalised(tokens[e]) && !pieceAt.has(e) && !blocked(e)) e++;
       if (e > end) {
         person = text.slice((tokens[end] as Token).start, (tokens[e - 1] as Token).end);
+        personTokens = { start: end, end: e };
         end = e;
       }
     }
@@ -339,7 +356,10 @@ export function assembleMentions(
     const sectors = unitSectors(agents.map((a) => a.sector));
     if (named?.sector && !sectors.length) sectors.push(...unitSectors([named.sector]));
     const leader = group.find((g) => g.kind === 'leader');
-    if (!person && leader) person = text.slice((tokens[leader.start] as Token).start, (tokens[leader.end - 1] as Token).end);
+    if (!person && leader) {
+      person = text.slice((tokens[leader.start] as Token).start, (tokens[leader.end - 1] as Token).end);
+      personTokens = { start: leader.start, end: leader.end };
+    }
     const root = named?.code ?? null;
     const plural = agents.some((a) => a.plural) || (named?.plural ?? false);
     const m = makeMention(tokens, text, start, head, end, {
@@ -347,6 +367,7 @@ export function assembleMentions(
       country: root && lex.countryCodes.has(root) ? root : null,
       sectors,
       person,
+      personTokens,
       kind: person ? 'person' : named ? 'named' : 'agent',
       plural,
       prov: (named ?? p).prov,
@@ -364,7 +385,7 @@ export function assembleMentions(
     if (cur && i >= cur.start && i < cur.end) continue;
     const t = tokens[i] as Token;
     const pr = PRONOUNS[t.lower];
-    if (!pr && !(story.people.size && t.text.charCodeAt(0) >= 65 && t.text.charCodeAt(0) <= 90)) continue;
+    if (!pr && !story.people.has(t.text)) continue;
     if (blocked(i)) continue;
     if (pr && (t.pos === 'PRON' || t.pos === 'DET')) {
       let end = i + 1;
@@ -381,16 +402,19 @@ export function assembleMentions(
       i = end - 1;
       continue;
     }
-    if (story.people.size) {
-      // longest known name starting here
-      for (let e = Math.min(last, i + 4); e > i; e--) {
-        const name = text.slice(t.start, (tokens[e - 1] as Token).end);
-        const known = story.people.get(name);
-        if (known) {
-          mentions.push(makeMention(tokens, text, i, i, e, { root: known.root, country: known.country, sectors: [...known.sectors], person: known.person, kind: 'person', prov: known.prov, resolvedFrom: known.text }));
-          i = e - 1;
-          break;
-        }
+    const known = story.people.get(t.text);
+    if (known) {
+      // the longest name of the story's people that starts here ("Peter MacKay", "MacKay")
+      for (const person of known) {
+        const n = person.words.length;
+        if (i + n > last) continue;
+        let ok = true;
+        for (let k = 1; k < n && ok; k++) ok = (tokens[i + k] as Token).text === person.words[k];
+        if (!ok) continue;
+        const src = person.mention;
+        mentions.push(makeMention(tokens, text, i, i, i + n, { root: src.root, country: src.country, sectors: [...src.sectors], person: src.person, kind: 'person', prov: src.prov, resolvedFrom: src.text }));
+        i += n - 1;
+        break;
       }
     }
   }
@@ -432,10 +456,11 @@ export function assembleMentions(
   }
   for (const m of mentions) {
     if (m.kind === 'person' && m.person && m.root && !m.resolvedFrom) {
-      story.people.set(m.person, m);
-      const parts = m.person.split(/\s+/);
-      const surname = parts[parts.length - 1];
-      if (surname && parts.length > 1) story.people.set(surname, m);
+      const range = m.personTokens ?? { start: m.start, end: m.end };
+      const words = tokens.slice(range.start, range.end).map((x) => x.text);
+      story.addPerson(words, m);
+      const surname = words[words.length - 1];
+      if (surname && words.length > 1) story.addPerson([surname], m);
     }
     story.history.push(m);
   }

@@ -354,25 +354,9 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
   return { events, trace };
 }
 
-/**
- * The rules of a verb token: by its lemma, else by simple de-inflections of its text (the tagger's lemma
- * is sometimes wrong: "staged" → "stag").
- */
+/** The rules of a verb token (see VerbRules.forToken). */
 export function rulesFor(rules: VerbRules, t: Token): readonly VerbRule[] | undefined {
-  const direct = rules.forLemma(t.lemma);
-  if (direct) return direct;
-  const w = t.lower;
-  const candidates = [w];
-  if (w.endsWith('ied')) candidates.push(w.slice(0, -3) + 'y');
-  if (w.endsWith('ed')) candidates.push(w.slice(0, -1), w.slice(0, -2), w.slice(0, -3));
-  if (w.endsWith('ing')) candidates.push(w.slice(0, -3), w.slice(0, -3) + 'e', w.slice(0, -4));
-  if (w.endsWith('es')) candidates.push(w.slice(0, -2));
-  if (w.endsWith('s')) candidates.push(w.slice(0, -1));
-  for (const c of candidates) {
-    const r = rules.forLemma(c);
-    if (r) return r;
-  }
-  return undefined;
+  return rules.forToken(t.lemma, t.lower);
 }
 
 /** The speech verb ("said", "told") whose complement starts before `at`, if any. */

@@ -40,6 +40,11 @@ export interface VerbRule {
 export interface VerbRules {
   /** Rules of a verb lemma, most specific first. */
   forLemma(lemma: string): readonly VerbRule[] | undefined;
+  /**
+   * Rules of a verb token: by its lemma, else by simple de-inflections of its text (the tagger's lemma is
+   * sometimes wrong: "staged" → "stag"). Memoised per instance.
+   */
+  forToken(lemma: string, lower: string): readonly VerbRule[] | undefined;
   readonly lemmaCount: number;
   readonly ruleCount: number;
 }
@@ -107,6 +112,17 @@ export function parseVerbFile(text: string, file: string, cameo: CameoTable): { 
   return blocks;
 }
 
+/** Candidate base forms of an inflected verb: "staged" → staged, stage, stag; "carried" → carry. */
+export function deinflections(w: string): string[] {
+  const out = [w];
+  if (w.endsWith('ied')) out.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('ed')) out.push(w.slice(0, -1), w.slice(0, -2), w.slice(0, -3));
+  if (w.endsWith('ing')) out.push(w.slice(0, -3), w.slice(0, -3) + 'e', w.slice(0, -4));
+  if (w.endsWith('es')) out.push(w.slice(0, -2));
+  if (w.endsWith('s')) out.push(w.slice(0, -1));
+  return out;
+}
+
 /** Compiles every `*.txt` file of `dir` (sorted by name). */
 export function loadVerbRules(dir: string, root: string, cameo: CameoTable): VerbRules {
   const byLemma = new Map<string, VerbRule[]>();
@@ -125,8 +141,27 @@ export function loadVerbRules(dir: string, root: string, cameo: CameoTable): Ver
     }
   }
   for (const list of byLemma.values()) list.sort((a, b) => b.literals - a.literals || Number(b.hasTarget) - Number(a.hasTarget));
+  const memo = new Map<string, readonly VerbRule[] | null>();
+  const forToken = (lemma: string, lower: string): readonly VerbRule[] | undefined => {
+    const direct = byLemma.get(lemma);
+    if (direct) return direct;
+    const hit = memo.get(lower);
+    if (hit !== undefined) return hit ?? undefined;
+    let found: readonly VerbRule[] | null = null;
+    for (const c of deinflections(lower)) {
+      const r = byLemma.get(c);
+      if (r) {
+        found = r;
+        break;
+      }
+    }
+    if (memo.size > 100_000) memo.clear(); // bounded: a cache, not a store
+    memo.set(lower, found);
+    return found ?? undefined;
+  };
   return {
     forLemma: (lemma) => byLemma.get(lemma),
+    forToken,
     lemmaCount: byLemma.size,
     ruleCount,
   };
