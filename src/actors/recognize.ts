@@ -44,6 +44,10 @@ export interface Mention {
   modifier: boolean;
   /** The mention is the object of a preposition ("to Paris", "in Afghanistan"). */
   inPP: boolean;
+  /** "the country": a description standing for the last country named. */
+  description?: boolean;
+  /** A title with no name and no country ("the minister"). */
+  titleOnly?: boolean;
   /** How the root was found: the dictionary entry, or the context rule that supplied it. */
   prov: Provenance;
   resolvedFrom: string | null;
@@ -190,6 +194,8 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
 const NEVER_STARTS = new Set(['PUNCT', 'SPACE', 'NUM', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'DET', 'SYM', 'PRON']);
 const AGENT_POS = new Set(['NOUN', 'PROPN', 'X']);
 /** "the capital Kabul", "city of Basra": a capital named after these is a place. */
+/** Nouns that, after "the", stand for the last country named. */
+const COUNTRY_DESCRIPTIONS = new Set(['country', 'nation', 'kingdom', 'republic']);
 const PLACE_NOUNS = new Set(['of', 'capital', 'city', 'town', 'port']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
 const NP_FILLER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
@@ -372,6 +378,7 @@ export function assembleMentions(
       plural,
       prov: (named ?? p).prov,
     });
+    if (!named && !person && agents.length > 0 && agents.every((a) => a.role === 'title')) m.titleOnly = true;
     // "Canada's requirements": the possessive modifies a noun that is not an actor
     if (agents.length === 0 && (tokens[end]?.text === "'s" || tokens[end]?.text === '’s')) m.modifier = true;
     mentions.push(m);
@@ -384,6 +391,14 @@ export function assembleMentions(
     const cur = mentions[cursor];
     if (cur && i >= cur.start && i < cur.end) continue;
     const t = tokens[i] as Token;
+    // "the country", "the kingdom": a description of the last country named
+    if (t.lower === 'the' && COUNTRY_DESCRIPTIONS.has(tokens[i + 1]?.lower ?? '') && i + 1 < last) {
+      const d = makeMention(tokens, text, i, i + 1, i + 2, { root: null, kind: 'pronoun', plural: false, person: null, prov: story.grammar.prov('description:the-country') });
+      d.description = true;
+      mentions.push(d);
+      i += 1;
+      continue;
+    }
     const pr = PRONOUNS[t.lower];
     if (!pr && !story.people.has(t.text)) continue;
     if (blocked(i)) continue;
@@ -419,17 +434,46 @@ export function assembleMentions(
     }
   }
   mentions.sort((a, b) => a.start - b.start);
+  // "Hungarian and Romanian officials": a bare demonym coordinated with a demonym + agent shares its agents
+  for (let k = mentions.length - 2; k >= 0; k--) {
+    const a = mentions[k] as Mention;
+    const b = mentions[k + 1] as Mention;
+    const gap = b.start - a.end;
+    const joiner = tokens[a.end];
+    if (a.kind === 'named' && a.sectors.length === 0 && a.end === a.head + 1 && b.sectors.length > 0 && b.kind !== 'pronoun' && gap >= 1 && gap <= 2 && joiner && (joiner.lower === 'and' || joiner.lower === 'or' || joiner.text === ',') && pieces.some((p) => p.start === a.head && p.kind === 'demonym')) {
+      a.sectors = [...b.sectors];
+      a.plural = b.plural;
+    }
+  }
 
   // context: pronouns, and agents with no country
   for (const m of mentions) {
     if (m.root) continue;
+    if (m.description) {
+      const src = [...mentions].reverse().find((o) => o.end <= m.start && o.root && o.kind === 'named' && o.country) ?? story.lastWhere((o) => o.kind === 'named' && o.country !== null);
+      if (src) resolveFrom(m, src, [], 'description:the-country', story.grammar);
+      continue;
+    }
+    // "the minister", "the president": the last person of the story who holds such an office
+    const title = (tokens[m.start] as Token).lower === 'the' && m.kind === 'agent' && m.titleOnly;
+    if (title) {
+      const person = story.lastWhere((o) => o.kind === 'person' && o.sectors.some((x) => m.sectors.includes(x)));
+      if (person) {
+        resolveFrom(m, person, person.sectors, 'description:the-title', story.grammar);
+        m.person = person.person;
+        m.kind = 'person';
+        continue;
+      }
+    }
     if (m.kind === 'pronoun') {
       const pr = PRONOUNS[(tokens[m.start] as Token).lower];
       const personal = pr?.person ?? false;
       const fits = (o: Mention): boolean => !!o.root && (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural || !o.plural));
       const earlier = [...mentions].reverse().filter((o) => o.end <= m.start && fits(o));
       const inSentence = earlier.find((o) => !o.inPP && !o.modifier) ?? earlier[0];
-      const src = inSentence ?? story.lastWhere((o) => (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural ? true : !o.plural || o.kind === 'named')));
+      const storyFits = (o: Mention): boolean => (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural ? true : !o.plural || o.kind === 'named'));
+      // in earlier sentences, prefer an actor that is not the object of a preposition ("to Paris")
+      const src = inSentence ?? story.lastWhere((o) => storyFits(o) && !o.inPP && !o.modifier) ?? story.lastWhere(storyFits);
       if (src) resolveFrom(m, src, personal ? src.sectors : m.sectors.length ? m.sectors : src.sectors, `pronoun:${(tokens[m.start] as Token).lower}`, story.grammar);
       continue;
     }

@@ -81,6 +81,8 @@ interface Step {
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
 const OPENERS = '([{$\u201C\u2018';
+/** Marks a repair cannot put a space before ("Evans )" is read "Evans)"). */
+const SILENT_BEFORE = ',.;:!?)]';
 const CLOSERS = ',.;:!?)]}%\u201D\u2019';
 
 export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null {
@@ -159,6 +161,13 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     const elsewhere = outside(c);
     const left = text.slice(c.a, p);
     const right = text.slice(p, c.b);
+    if (silentBreak(p)) {
+      // the text had a space here the repair cannot put back ("Ando ;", "Average .DJI", "2,500 3"):
+      // the line may end here all the same, changing nothing
+      const sv = SPLIT_PENALTY + lex.tokenCost(left, elsewhere) + lex.tokenCost(right, elsewhere);
+      c.splits[k] = sv;
+      return sv;
+    }
     let v = SPLIT_PENALTY + lex.tokenCost(left, elsewhere) + lex.tokenCost(right, elsewhere) + boundaryPenalty(p);
     if (lex.pairCost) {
       v += lex.pairCost(left, right);
@@ -169,6 +178,12 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     c.splits[k] = v;
     return v;
   };
+  /** A break before closing punctuation, after an opening bracket or between digits: no space to insert. */
+  function silentBreak(p: number): boolean {
+    const l = text[p - 1] ?? '';
+    const r = text[p] ?? '';
+    return SILENT_BEFORE.includes(r) || l === '(' || l === '[' || (l >= '0' && l <= '9' && ((r >= '0' && r <= '9') || r === '-' || r === '+' || r === '$'));
+  }
   function boundaryPenalty(p: number): number {
     const l = text[p - 1] ?? '';
     const r = text[p] ?? '';
@@ -177,7 +192,8 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
     if (CLOSERS.includes(r)) pen += 6;
     if (l === '"' && closingQuote[p - 1] === 0) pen += 8;
     if (r === '"' && closingQuote[p] === 1) pen += 8;
-    if (l === '-' || r === '-' || l === '/' || r === '/') pen += 8;
+    const dash = (l === '-' && text[p - 2] === '-') || (r === '-' && text[p + 1] === '-'); // "--amid", "split--"
+    if (!dash && (l === '-' || r === '-' || l === '/' || r === '/')) pen += 8;
     if (r === '\'' || r === '\u2019') pen += 8;
     if ((l === '\'' || l === '\u2019') && text[p - 2] !== 's') pen += 8; // "manufacturers'" ends a word
     if (l >= '0' && l <= '9' && r >= '0' && r <= '9') pen += 8;
@@ -251,7 +267,7 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
         for (let p = Math.max(c.a + 1, s + 1); p <= hi; p++) {
           const v = splitCost(c, p);
           if (v === Infinity) continue;
-          relax(s, p, here.cost + v - Math.min(whole, WHOLE_CAP), p, clampEvidence(whole - v - EVIDENCE_MARGIN));
+          relax(s, p, here.cost + v - Math.min(whole, WHOLE_CAP), silentBreak(p) ? -1 : p, clampEvidence(whole - v - EVIDENCE_MARGIN));
         }
       }
       if (c.b > q && c.a > s) {
