@@ -327,9 +327,21 @@ export function assembleMentions(
     // the determiner before the phrase belongs to the mention (for pattern matching)
     const head = start;
     while (start > first && DETERMINERS.has((tokens[start - 1] as Token).lower)) start--;
-    // "NATO-led", "U.S.-backed": a modifier, not an actor
+    // "NATO-led", "U.S.-backed": a modifier, not an actor; but "Vietnamese-led forces" are that country's
     const after = tokens[end];
-    if (after && after.text === '-' && named && agents.length === 0) continue;
+    if (after && after.text === '-' && named && agents.length === 0) {
+      const led = tokens[end + 1];
+      const head = pieces[k];
+      if (led && /^(led|backed|sponsored|supported|allied)$/.test(led.lower) && head && head.kind === 'agent' && head.start === end + 2) {
+        used.add(head);
+        k++;
+        const m2 = makeMention(tokens, text, group[0]?.start ?? p.start, group[0]?.start ?? p.start, head.end, {
+          root: named.code, country: named.code && lex.countryCodes.has(named.code) ? named.code : null, sectors: unitSectors([head.sector]), kind: 'named', plural: head.plural, prov: named.prov,
+        });
+        mentions.push(m2);
+      }
+      continue;
+    }
     // a capital in a place phrase ("summit in Bucharest") is a place, not the government
     const before = tokens[head - 1];
     if (named && named.kind === 'capital' && agents.length === 0 && before && (PLACE_PREPS.has(before.lower) || PLACE_NOUNS.has(before.lower))) continue;
@@ -470,7 +482,8 @@ export function assembleMentions(
       const personal = pr?.person ?? false;
       const fits = (o: Mention): boolean => !!o.root && (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural || !o.plural));
       const earlier = [...mentions].reverse().filter((o) => o.end <= m.start && fits(o));
-      const inSentence = earlier.find((o) => !o.inPP && !o.modifier) ?? earlier[0];
+      // "they" prefers a plural actor ("rebels ... rejected a plan, and said they ...")
+      const inSentence = (pr?.plural ? earlier.find((o) => o.plural && !o.inPP && !o.modifier) : undefined) ?? earlier.find((o) => !o.inPP && !o.modifier) ?? earlier[0];
       const storyFits = (o: Mention): boolean => (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural ? true : !o.plural || o.kind === 'named'));
       // in earlier sentences, prefer an actor that is not the object of a preposition ("to Paris")
       const src = inSentence ?? story.lastWhere((o) => storyFits(o) && !o.inPP && !o.modifier) ?? story.lastWhere(storyFits);

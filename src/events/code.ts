@@ -62,6 +62,8 @@ const CLAUSE_BREAK_LOWER = new Set([';', ':', '"', '“', '”', '(', ')', 'that
 const OBJECT_CONTROL = new Set(['urge', 'ask', 'call', 'invite', 'press', 'tell', 'order', 'force', 'persuade', 'encourage', 'allow', 'permit', 'help', 'want', 'pressure', 'compel', 'appeal', 'request', 'instruct']);
 /** Prepositions before a gerund that make it a noun ("no decision on deploying troops"). */
 const GERUND_PREPS = new Set(['on', 'of', 'for', 'about', 'without', 'in', 'by', 'from', 'against', 'toward', 'towards', 'over', 'at', 'with']);
+/** Words whose "that"-clause is what is demanded, not what happened. */
+const DEMAND_WORDS = new Set(['demand', 'insist', 'urge', 'ask', 'request', 'propose', 'recommend', 'suggest', 'call', 'appeal', 'proposal', 'order', 'require', 'stipulate', 'admission']);
 const QUANTITY_HEADS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'group', 'groups', 'members', 'supporters', 'some', 'many', 'most', 'all', 'one', 'two', 'three', 'number', 'majority', 'crowd', 'crowds', 'leaders', 'hundred', 'thousand', 'delegation', 'team', 'unit', 'units']);
 const SUBJECT_SKIP_POS = new Set(['AUX', 'ADV', 'PART']);
 const BE = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', "'s", "'re"]);
@@ -100,6 +102,9 @@ export function verbCandidates(tokens: readonly Token[], first: number, last: nu
     // after a noun ("the capability to meet")
     if (prevTok && /ing$/.test(t.lower) && GERUND_PREPS.has(prevTok.lower)) continue;
     if (prevTok?.lower === 'to' && (tokens[i - 2] as Token | undefined)?.pos === 'NOUN') continue;
+    if (prevTok?.lower === 'to' && /[^s]s$/.test(t.lower) && t.lemma !== t.lower) continue; // "conceded to demands"
+    // a participle modifying a noun: "the demonstration staged by students", "the occupied territories"
+    if (prevTok?.pos === 'NOUN' && /ed$/.test(t.lower) && tokens[i + 1]?.lower === 'by' && !inMention(i - 1)) continue;
     if (prevTok && ((prevTok.pos === 'ADP' && prevTok.lower !== 'to') || prevTok.pos === 'DET' || prevTok.text === "'s")) continue; // "the need for help"
     let negated = false;
     let modality: Modality = 'asserted';
@@ -210,6 +215,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
   const events: CodedEvent[] = [];
   const trace: VerbTrace[] = [];
   const subjectOf = new Map<number, Mention[]>();
+  let lastSources: Mention[] = [];
 
   for (const c of candidates) {
     const verb = tokens[c.verb] as Token;
@@ -217,12 +223,17 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     const clause = clauseOf(tokens, c.verb, first, last);
     // a verb inside a condition ("unless NATO sends troops", "if war starts") is not an event that happened
     const opener = tokens[clause.start - 1];
+    // nor is the content of a demand or proposal ("demanded that Israel ease restrictions", "its demand that")
+    if (list && opener?.lower === 'that' && DEMAND_WORDS.has(tokens[clause.start - 2]?.lemma ?? '')) {
+      trace.push({ verb: c.verb, rule: null, why: 'the content of a demand ("... that"): not coded as done' });
+      continue;
+    }
     if (list && opener && (opener.lower === 'unless' || opener.lower === 'if')) {
       trace.push({ verb: c.verb, rule: null, why: `inside a condition ("${opener.text} ..."): not coded` });
       continue;
     }
-    const subject = findSubject(tokens, c, first, mentions, byToken, subjectOf, candidates);
-    if (subject.length) subjectOf.set(c.verb, subject);
+    const subject = findSubject(tokens, c, first, mentions, byToken, subjectOf, candidates, lastSources);
+    subjectOf.set(c.verb, subject);
     if (!list) {
       if (!SPEECH.has(verb.lemma)) trace.push({ verb: c.verb, rule: null, why: `no rule for verb "${verb.lemma}"` });
       continue;
@@ -334,6 +345,14 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     }
     let verbEnd = c.verb + 1;
     while (verbEnd < last && (tokens[verbEnd] as Token).pos === 'ADP' && verbEnd === c.verb + 1 && (tokens[verbEnd] as Token).lower !== 'to') verbEnd++;
+    // "offered its troops to Lebanon to help him": the purpose of an intent is part of that intent
+    const prevEvent = events[events.length - 1];
+    const infinitive = tokens[c.groupStart]?.lower === 'to' || tokens[c.verb - 1]?.lower === 'to';
+    if (infinitive && c.governedBy === null && prevEvent && prevEvent.code.startsWith('03') && prevEvent.verb < c.verb) {
+      trace.push({ verb: c.verb, rule: match.rule.prov, why: `the purpose of the intent coded at "${(tokens[prevEvent.verb] as Token).text}": not coded on its own` });
+      continue;
+    }
+    lastSources = sources;
     events.push({
       verb: c.verb,
       verbEnd,
@@ -401,6 +420,7 @@ function findSubject(
   byToken: ReadonlyMap<number, Mention>,
   subjectOf: ReadonlyMap<number, Mention[]>,
   candidates: readonly VerbCandidate[],
+  lastSources: readonly Mention[],
 ): Mention[] {
   let j = c.groupStart - 1;
   // an infinitive continuing an earlier verb: "sent officials to Paris to sound out France" (its subject),
@@ -445,6 +465,9 @@ function findSubject(
   }
   const m = byToken.get(j);
   if (m && !m.modifier) return groupOf(m, mentions, tokens);
+  // ", killing at least 12": a participle after a comma shares the actor of the clause before (the "by"
+  // agent of a passive)
+  if (tokens[j]?.text === ',' && /ing$/.test((tokens[c.verb] as Token).lower) && lastSources.length) return [...lastSources];
   // "kidnapped three Russians and exploded bombs": a coordinated verb shares the first one's subject
   const cj = tokens[j];
   if (cj && (cj.lower === 'and' || cj.lower === 'but' || cj.lower === 'or')) {
@@ -456,6 +479,8 @@ function findSubject(
   if (jt && (jt.lower === 'who' || jt.lower === 'which' || jt.lower === 'that')) {
     const r = byToken.get(j - 1);
     if (r) return groupOf(r, mentions, tokens);
+    // "a resolution that aims to ...": the subject is a noun that is not an actor
+    if (tokens[j - 1]?.pos === 'NOUN') return [];
   }
   // an infinitive or participle continuing an earlier verb: share its subject
   const prev = [...candidates].reverse().find((o) => o.verb < c.groupStart && subjectOf.has(o.verb));

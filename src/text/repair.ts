@@ -182,7 +182,6 @@ interface Edit {
   end: number;
   to: string;
   kind: Repair['kind'];
-  src?: string;
 }
 
 /** The frequency list of the `wordsninja` package: word → 0-based rank. */
@@ -833,13 +832,12 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     // 3. lines of a hard-wrapped text joined without their breaks: the breaks are where the wrapper put them
     const wrap = text.length >= 150 ? findWrapJoins(text, { tokenCost, looksJoined, pairCost }) : null;
     let settled: Uint8Array | null = null;
-    if (process.env['REPAIR_TRACE']) console.error('WRAPW', wrap?.width, wrap?.settled.length, text.slice(0, 40), process.env['REPAIR_TRACE'] === '2' ? wrap?.joins.map((j) => text.slice(j - 8, j) + '|' + text.slice(j, j + 8)).join(' ## ') : '');
     if (wrap) {
       settled = new Uint8Array(text.length);
       for (const [s, e] of wrap.settled) settled.fill(1, s, e);
       for (const p of wrap.joins) {
         if (inTicker(p) || inTicker(p - 1)) continue;
-        edits.push({ start: p - 1, end: p, to: (text[p - 1] ?? '') + ' ', kind: 'split', src: 'W' });
+        edits.push({ start: p - 1, end: p, to: (text[p - 1] ?? '') + ' ', kind: 'split' });
       }
     }
 
@@ -885,11 +883,10 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
         if (e) edits.push(e);
       }
     }
-    for (const e of edits) if (e.src === undefined) e.src = wrap ? 'GU' : 'GN';
     return applyEdits(text, edits);
   }
 
-  return { repair, tokenCost, looksJoined, letterBits } as Repairer;
+  return { repair };
 }
 
 function maskRanges(text: string, ranges: [number, number][]): string {
@@ -912,7 +909,7 @@ function applyEdits(text: string, edits: Edit[]): RepairResult {
   for (const e of edits) {
     if (e.start < last) continue;
     out += text.slice(last, e.start) + e.to;
-    repairs.push({ from: text.slice(e.start, e.end), to: e.to, offset: e.start, kind: e.kind, ...(process.env['REPAIR_TRACE'] ? { src: e.src ?? 'G' } : {}) });
+    repairs.push({ from: text.slice(e.start, e.end), to: e.to, offset: e.start, kind: e.kind });
     last = e.end;
   }
   out += text.slice(last);
