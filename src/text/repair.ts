@@ -218,42 +218,10 @@ const UNCONFIRMED_MIN_RANK = 5000;
 /** Added to the cost of such a word. */
 const UNCONFIRMED_PENALTY = 4;
 
-/**
- * Letter trigrams of the frequency list's common words, for how word-like an unknown letter run is:
- * "pretax" reads as English, "lypretax" (a crumb of "quarterly" run into it) much less so.
- */
-function letterModel(ranks: Map<string, number>): (w: string) => number {
-  const tri = new Map<string, number>();
-  const bi = new Map<string, number>();
-  for (const [w, r] of ranks) {
-    if (r >= LETTER_MODEL_WORDS || !/^[a-z]+$/.test(w)) continue;
-    const s = '^^' + w + '$';
-    for (let i = 2; i < s.length; i++) {
-      const h = s.slice(i - 2, i);
-      bi.set(h, (bi.get(h) ?? 0) + 1);
-      const t = s.slice(i - 2, i + 1);
-      tri.set(t, (tri.get(t) ?? 0) + 1);
-    }
-  }
-  /** Surprisal in bits of the letters after the first three, per letter. */
-  return (w: string): number => {
-    const s = '^^' + w + '$';
-    let bits = 0;
-    for (let i = 2; i < s.length; i++) {
-      const h = s.slice(i - 2, i);
-      const t = (tri.get(s.slice(i - 2, i + 1)) ?? 0) + 0.1;
-      bits += Math.log2(((bi.get(h) ?? 0) + 2.7) / t);
-    }
-    return bits;
-  };
-}
-/** Words of the list (by rank) the letter model learns from. */
-const LETTER_MODEL_WORDS = 40000;
 
 export function createRepairer(options: RepairOptions = {}): Repairer {
   const ranks = loadWordRanks();
   const spoken = loadSpokenWords();
-  const letterBits = letterModel(ranks);
   /** Is this lowercase word (or the base of its inflection) confirmed by the second list? */
   const confirmed = (lw: string, rank: number): boolean => {
     if (rank < UNCONFIRMED_MIN_RANK || spoken.has(lw)) return true;
@@ -348,13 +316,13 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     if (part.length >= 3 && !upperInside && part !== lw && inStory(lw) > 0) return 9;
     if (allCaps) return part.length <= 5 ? 10 : 14;
     if (!upperInside) {
-      if (part !== lw) return Math.max(12, 6 + 0.3 * letterBits(lw));
+      if (part !== lw) return 12 + 0.5 * part.length;
       // a compound of two common words ("playbook", "nameplates") is a word more often than not
       for (let k = 4; k <= lw.length - 4; k++) {
         const r1 = ranks.get(lw.slice(0, k));
         if (r1 !== undefined && r1 < 20000 && (rankOf(lw.slice(k)) ?? Infinity) < 20000) return 17;
       }
-      return Math.max(17, 8 + 0.5 * letterBits(lw));
+      return 20 + 0.5 * part.length;
     }
     if (NAME_PREFIX_CAMEL.test(part) || (/^[ie][A-Z][a-z]+$/.test(part) && (rankOf(lw.slice(1)) ?? Infinity) < 20000 && !LOWER_UPPER.test(part.slice(1)))) return 14;
     if (part === lw.slice(0, 1) + part.slice(1)) return 30; // "llonaWiessenbach": a crumb run into a name

@@ -182,7 +182,7 @@ export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null 
   function silentBreak(p: number): boolean {
     const l = text[p - 1] ?? '';
     const r = text[p] ?? '';
-    return false && SILENT_BEFORE.includes(r) || l === '(' || l === '[' || (l >= '0' && l <= '9' && ((r >= '0' && r <= '9') || r === '-' || r === '+' || r === '$'));
+    return SILENT_BEFORE.includes(r) || l === '(' || l === '[' || (l >= '0' && l <= '9' && ((r >= '0' && r <= '9') || r === '-' || r === '+' || r === '$'));
   }
   function boundaryPenalty(p: number): number {
     const l = text[p - 1] ?? '';
