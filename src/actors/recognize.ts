@@ -200,18 +200,19 @@ const PLACE_NOUNS = new Set(['of', 'capital', 'city', 'town', 'port']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
 const NP_FILLER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'other', 'some', 'two', 'three', 'both', 'several', 'many', 'all', 'senior', 'top']);
-const PRONOUNS: Record<string, { plural: boolean; person: boolean; possessive: boolean }> = {
-  it: { plural: false, person: false, possessive: false },
-  its: { plural: false, person: false, possessive: true },
-  they: { plural: true, person: false, possessive: false },
-  them: { plural: true, person: false, possessive: false },
-  their: { plural: true, person: false, possessive: true },
-  he: { plural: false, person: true, possessive: false },
-  him: { plural: false, person: true, possessive: false },
-  his: { plural: false, person: true, possessive: true },
-  she: { plural: false, person: true, possessive: false },
-  her: { plural: false, person: true, possessive: true },
-};
+/** Personal pronouns that can stand for an actor (a Map: arbitrary words are looked up). */
+const PRONOUNS = new Map<string, { plural: boolean; person: boolean; possessive: boolean }>([
+  ['it', { plural: false, person: false, possessive: false }],
+  ['its', { plural: false, person: false, possessive: true }],
+  ['they', { plural: true, person: false, possessive: false }],
+  ['them', { plural: true, person: false, possessive: false }],
+  ['their', { plural: true, person: false, possessive: true }],
+  ['he', { plural: false, person: true, possessive: false }],
+  ['him', { plural: false, person: true, possessive: false }],
+  ['his', { plural: false, person: true, possessive: true }],
+  ['she', { plural: false, person: true, possessive: false }],
+  ['her', { plural: false, person: true, possessive: true }],
+]);
 
 /** Nouns that do not head an actor's noun phrase ("Nigeria today", "France Monday"). */
 const NOT_NP_HEAD = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'morning', 'evening', 'week', 'month', 'year', 'time', 'officials']);
@@ -411,7 +412,7 @@ export function assembleMentions(
       i += 1;
       continue;
     }
-    const pr = PRONOUNS[t.lower];
+    const pr = PRONOUNS.get(t.lower);
     if (!pr && !story.people.has(t.text)) continue;
     if (blocked(i)) continue;
     if (pr && (t.pos === 'PRON' || t.pos === 'DET')) {
@@ -478,7 +479,7 @@ export function assembleMentions(
       }
     }
     if (m.kind === 'pronoun') {
-      const pr = PRONOUNS[(tokens[m.start] as Token).lower];
+      const pr = PRONOUNS.get((tokens[m.start] as Token).lower);
       const personal = pr?.person ?? false;
       const fits = (o: Mention): boolean => !!o.root && (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural || !o.plural));
       const earlier = [...mentions].reverse().filter((o) => o.end <= m.start && fits(o));

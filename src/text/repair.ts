@@ -392,6 +392,8 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
 
   /** Cheap test for the wrap-join finder: could this chunk be words run together? */
   function looksJoined(token: string): boolean {
+    // fast path, same answer: a plain lower-case token
+    if (PLAIN_LOWER.test(token)) return !(token.length < 5 || ranks.has(token)) && !isKnown(token);
     const m = /^["'(\[]*(.*?)["'.,;:!?)\]]*$/.exec(token);
     const core = m?.[1] ?? token;
     if (/[a-z][.,;:!?)"][A-Za-z]/.test(core)) return !/\.(?:com|org|net|gov|html?)\b|:\/\/|@/.test(core);
@@ -823,6 +825,15 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       }
       lastEnd = offset + chunk.length;
       if (settled !== null && settled[offset] === 1) continue;
+      // fast path: a plain known word ("the", "Canada,", "said.") has nothing to repair
+      const plain = PLAIN_CHUNK.exec(chunk);
+      if (plain !== null) {
+        const word = plain[1] ?? '';
+        const lw = word.toLowerCase();
+        const rank = ranks.get(lw);
+        // frequent list words only: the list's rare tail holds junk merges ("inthe") that may still split
+        if (word.length < 3 || (rank !== undefined && rank < TAIL_JUNK_MIN_RANK) || protectedWords.has(lw)) continue;
+      }
       if (chunk.length < 3 && !/["$,;]/.test(chunk)) continue;
       if (PROTECTED_CHUNK.test(chunk)) {
         const q = chunk.split('"').length - 1;
@@ -856,6 +867,11 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
 
   return { repair };
 }
+
+/** A token of lower-case ASCII letters only. */
+const PLAIN_LOWER = /^[a-z]+$/;
+/** A word of lower-case letters, or capitalised, with at most one closing punctuation mark. */
+const PLAIN_CHUNK = /^([A-Z]?[a-z]+)[.,;:]?$/;
 
 function maskRanges(text: string, ranges: [number, number][]): string {
   let out = '';
