@@ -221,6 +221,9 @@ const UNCONFIRMED_PENALTY = 4;
 
 export function createRepairer(options: RepairOptions = {}): Repairer {
   const ranks = loadWordRanks();
+  /** The list's words above its junk tail: a small set for the fast path. */
+  const frequentWords = new Set<string>();
+  for (const [w, r] of ranks) if (r < TAIL_JUNK_MIN_RANK) frequentWords.add(w);
   const spoken = loadSpokenWords();
   /** Is this lowercase word (or the base of its inflection) confirmed by the second list? */
   const confirmed = (lw: string, rank: number): boolean => {
@@ -392,8 +395,14 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
 
   /** Cheap test for the wrap-join finder: could this chunk be words run together? */
   function looksJoined(token: string): boolean {
-    // fast path, same answer: a plain lower-case token
+    // fast paths, same answers: a plain lower-case token; a word with one closing mark ("said,", "Canada.")
     if (PLAIN_LOWER.test(token)) return !(token.length < 5 || ranks.has(token)) && !isKnown(token);
+    const w = WORD_AND_MARK.exec(token);
+    if (w !== null) {
+      const core = w[1] ?? '';
+      if (!PLAIN_LOWER.test(core)) return false;
+      return !(core.length < 5 || ranks.has(core)) && !isKnown(core);
+    }
     const m = /^["'(\[]*(.*?)["'.,;:!?)\]]*$/.exec(token);
     const core = m?.[1] ?? token;
     if (/[a-z][.,;:!?)"][A-Za-z]/.test(core)) return !/\.(?:com|org|net|gov|html?)\b|:\/\/|@/.test(core);
@@ -829,10 +838,11 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       const plain = PLAIN_CHUNK.exec(chunk);
       if (plain !== null) {
         const word = plain[1] ?? '';
-        const lw = word.toLowerCase();
-        const rank = ranks.get(lw);
+        if (word.length < 3) continue;
+        const c0 = word.charCodeAt(0);
+        const lw = c0 >= 97 ? word : word.toLowerCase();
         // frequent list words only: the list's rare tail holds junk merges ("inthe") that may still split
-        if (word.length < 3 || (rank !== undefined && rank < TAIL_JUNK_MIN_RANK) || protectedWords.has(lw)) continue;
+        if (frequentWords.has(lw) || protectedWords.has(lw)) continue;
       }
       if (chunk.length < 3 && !/["$,;]/.test(chunk)) continue;
       if (PROTECTED_CHUNK.test(chunk)) {
@@ -868,6 +878,8 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
   return { repair };
 }
 
+/** A word of ASCII letters and one closing mark. */
+const WORD_AND_MARK = /^([A-Za-z]+)[.,;:!?]$/;
 /** A token of lower-case ASCII letters only. */
 const PLAIN_LOWER = /^[a-z]+$/;
 /** A word of lower-case letters, or capitalised, with at most one closing punctuation mark. */
