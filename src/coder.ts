@@ -74,9 +74,16 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
     const blockedMask = new Uint8Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
-      if (NEVER_ACTORS.has(t.text)) blockedMask[i] = 1;
+      const c0 = t.text.charCodeAt(0);
+      if ((c0 === 114 || (c0 >= 65 && c0 <= 90)) && NEVER_ACTORS.has(t.text)) blockedMask[i] = 1; // 'r', A-Z
     }
-    for (const span of blockedSpans) for (let i = 0; i < tokens.length; i++) if ((tokens[i] as Token).start >= span.start && (tokens[i] as Token).end <= span.end) blockedMask[i] = 1;
+    for (const span of blockedSpans) {
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        if (t.end > span.end) break;
+        if (t.start >= span.start) blockedMask[i] = 1;
+      }
+    }
     const blocked = (i: number): boolean => blockedMask[i] === 1;
     const datelineEntry = dateline?.place ? gazetteer.lookup(dateline.place) : null;
     const datelineCountry = datelineEntry?.country ?? (dateline?.place ? lexicon.countryByName.get(dateline.place) ?? null : null);
