@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Repair } from '../types.js';
-import { findWrapJoins } from './rewrap.js';
+import { findWrapJoins, wrapEvidenceNeeded } from './rewrap.js';
 
 export interface RepairOptions {
   /** Proper names from our dictionaries that must never be split, e.g. 'Kandahar', 'MacKay'. */
@@ -782,6 +782,17 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     return ins;
   }
 
+  /** A plain known word ("the", "Canada,", "said.") has nothing to repair (and does not look joined). */
+  function isPlainKnown(chunk: string): boolean {
+    const plain = PLAIN_CHUNK.exec(chunk);
+    if (plain === null) return PLAIN_NUMBER.test(chunk) || PLAIN_CAPS.test(chunk);
+    const word = plain[1] ?? '';
+    if (word.length < 3) return true;
+    const lw = word.charCodeAt(0) >= 97 ? word : word.toLowerCase();
+    // frequent list words only: the list's rare tail holds junk merges ("inthe") that may still split
+    return frequentWords.has(lw) || protectedWords.has(lw);
+  }
+
   function repair(text: string): RepairResult {
     const edits: Edit[] = [];
 
@@ -809,7 +820,27 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     }
 
     // 3. lines of a hard-wrapped text joined without their breaks: the breaks are where the wrapper put them
-    const wrap = text.length >= 150 ? findWrapJoins(text, { tokenCost, looksJoined, pairCost }) : null;
+    // one pass over the chunks: which are plain known words (nothing to repair), and how many look joined
+    const knownEnd = new Int32Array(text.length + 1); // at a known chunk's start: its end
+    let joinedLooking = 0;
+    for (let i = 0, n = text.length; i < n; ) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 9 || c === 13) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 32 || d === 10 || d === 9 || d === 13) break;
+        j++;
+      }
+      const chunk = text.slice(i, j);
+      if (isPlainKnown(chunk)) knownEnd[i] = j;
+      else if (j - i >= 5 && looksJoined(chunk)) joinedLooking++;
+      i = j;
+    }
+    const wrap = text.length >= 150 && joinedLooking >= wrapEvidenceNeeded(text.length) ? findWrapJoins(text, { tokenCost, looksJoined, pairCost }, joinedLooking) : null;
     let settled: Uint8Array | null = null;
     if (wrap) {
       settled = new Uint8Array(text.length);
@@ -834,16 +865,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       }
       lastEnd = offset + chunk.length;
       if (settled !== null && settled[offset] === 1) continue;
-      // fast path: a plain known word ("the", "Canada,", "said.") has nothing to repair
-      const plain = PLAIN_CHUNK.exec(chunk);
-      if (plain !== null) {
-        const word = plain[1] ?? '';
-        if (word.length < 3) continue;
-        const c0 = word.charCodeAt(0);
-        const lw = c0 >= 97 ? word : word.toLowerCase();
-        // frequent list words only: the list's rare tail holds junk merges ("inthe") that may still split
-        if (frequentWords.has(lw) || protectedWords.has(lw)) continue;
-      }
+      if (knownEnd[offset] === offset + chunk.length) continue;
       if (chunk.length < 3 && !/["$,;]/.test(chunk)) continue;
       if (PROTECTED_CHUNK.test(chunk)) {
         const q = chunk.split('"').length - 1;
@@ -878,6 +900,10 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
   return { repair };
 }
 
+/** A number, an amount or a percentage, with one closing mark: nothing to repair ("2,500", "$5", "(3.5%)."). */
+const PLAIN_NUMBER = /^[($]?[0-9][0-9,.]*%?\)?[.,;:]?$/;
+/** An all-capitals word ("GENEVA", "NATO,"): the repairer does not split those. */
+const PLAIN_CAPS = /^[A-Z]+[.,;:]?$/;
 /** A word of ASCII letters and one closing mark. */
 const WORD_AND_MARK = /^([A-Za-z]+)[.,;:!?]$/;
 /** A token of lower-case ASCII letters only. */

@@ -53,6 +53,8 @@ const MAX_WIDTH = 120;
 const MAX_CHUNK = 48;
 /** Lost breaks needed in a text before the structure is trusted. */
 const MIN_EVIDENCE = 4;
+/** The prefilter asks for one joined-looking chunk per this many characters (a wrapped text has ~1 per line). */
+const JOIN_DENSITY_CHARS = 500;
 /** Summed evidence needed at the best width. */
 const MIN_EVIDENCE_SUM = 20;
 
@@ -85,15 +87,28 @@ const OPENERS = '([{$\u201C\u2018';
 const SILENT_BEFORE = ',.;:!?)]';
 const CLOSERS = ',.;:!?)]}%\u201D\u2019';
 
-export function findWrapJoins(text: string, lex: JoinLexicon): WrapJoins | null {
+/**
+ * `joinedLooking`: how many chunks of the text look like words run together, when the caller has already
+ * counted them (the repairer does, in its own pass over the chunks); otherwise counted here.
+ */
+/** Joined-looking chunks a text of length n needs before its wrap structure is looked for. */
+export function wrapEvidenceNeeded(n: number): number {
+  return Math.max(MIN_EVIDENCE, Math.floor(n / JOIN_DENSITY_CHARS));
+}
+
+export function findWrapJoins(text: string, lex: JoinLexicon, joinedLooking?: number): WrapJoins | null {
   const n = text.length;
   if (n < 2 * MIN_WIDTH) return null;
-  // quick rejection (clean text): too few chunks that could be words run together
-  let joinedLooking = 0;
-  for (const m of text.matchAll(/\S{5,}/g)) {
-    if (lex.looksJoined(m[0]) && ++joinedLooking >= MIN_EVIDENCE) break;
+  // quick rejection (clean text): too few chunks that could be words run together. A text whose wrap
+  // breaks were lost has one about every line (50-120 characters); clean text has a rare unknown word.
+  const needed = wrapEvidenceNeeded(n);
+  let count = joinedLooking ?? 0;
+  if (joinedLooking === undefined) {
+    for (const m of text.matchAll(/\S{5,}/g)) {
+      if (lex.looksJoined(m[0]) && ++count >= needed) break;
+    }
   }
-  if (joinedLooking < MIN_EVIDENCE) return null;
+  if (count < needed) return null;
   // chunks and the chunk at each offset
   const chunks: Chunk[] = [];
   const chunkAt = new Int32Array(n + 1).fill(-1);
