@@ -18,7 +18,8 @@ import { defaultDictionariesDir, loadActorDictionaries } from './actors/dictiona
 import { assembleMentions, compileActorLexicon, findPieces, mentionCode, StoryActors, type Mention } from './actors/recognize.js';
 import { loadCameoTable, type CameoTable } from './events/cameo.js';
 import { loadVerbRules, type VerbRules } from './events/rules.js';
-import { codeSentence, type CodedEvent } from './events/code.js';
+import { codeSentence, grammarVerbs, type CodedEvent } from './events/code.js';
+import { createLemmatizer } from './events/lemma.js';
 import { loadGrammar } from './events/grammar.js';
 import { createDateFinder, type DateMention } from './attributes/dates.js';
 import { loadGazetteer, type Gazetteer } from './attributes/places.js';
@@ -48,14 +49,16 @@ const NEVER_ACTORS = new Set(['Reuters', 'AP', 'AFP', 'Bloomberg', 'UPI', 'Inter
 export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const t0 = performance.now();
   const root = options.dictionaries ?? defaultDictionariesDir();
-  const analyzer = createAnalyzer();
+  const cameo: CameoTable = loadCameoTable(join(root, 'cameo.tsv'));
+  const verbs: VerbRules = loadVerbRules(join(root, 'verbs'), root, cameo);
+  const grammar = loadGrammar(join(root, 'grammar.tsv'));
+  const lemmatizer = createLemmatizer(new Set([...verbs.lemmas, ...grammarVerbs()]));
+  const analyzer = createAnalyzer({ verbLemma: lemmatizer.verb });
+  // dictionary phrases are tokenized as the stories will be
   const tokenize = (s: string): string[] => analyzer.analyze(s).tokens.filter((t) => t.pos !== 'SPACE').map((t) => t.text);
   const actorDicts = loadActorDictionaries(join(root, 'actors'));
   const gazetteer = options.gazetteer ?? loadGazetteer();
   const lexicon = compileActorLexicon(actorDicts, tokenize, (name) => (gazetteer.lookup(name)?.population ?? 0) >= 20000);
-  const cameo: CameoTable = loadCameoTable(join(root, 'cameo.tsv'));
-  const verbs: VerbRules = loadVerbRules(join(root, 'verbs'), root, cameo);
-  const grammar = loadGrammar(join(root, 'grammar.tsv'));
   const repairer = createRepairer({ extraWords: lexicon.properWords });
   const dates = createDateFinder();
   const maxTokens = options.maxSentenceTokens ?? 300;

@@ -58,6 +58,11 @@ const SPEECH = new Set([
   'argue', 'acknowledge', 'reply', 'predict', 'quote', 'insist', 'suggest', 'indicate', 'conclude', 'reiterate', 'write', 'disclose', 'reveal',
 ]);
 const CLAUSE_BREAK_LOWER = new Set([';', ':', '"', '“', '”', '(', ')', 'that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'after', 'before', 'if', 'unless', 'when', 'whereas', 'but', 'until', 'since', 'as']);
+/** The verbs and verb-like words this stage looks up by lemma (besides the rules' own verbs). */
+export function grammarVerbs(): string[] {
+  return [...INTENT, ...SPEECH, ...OBJECT_CONTROL, ...DEMAND_WORDS, 'be', 'have', 'do'];
+}
+
 /** Verbs whose object is the subject of the infinitive after it ("urged Iran to halt"). */
 const OBJECT_CONTROL = new Set(['urge', 'ask', 'call', 'invite', 'press', 'tell', 'order', 'force', 'persuade', 'encourage', 'allow', 'permit', 'help', 'want', 'pressure', 'compel', 'appeal', 'request', 'instruct']);
 /** Prepositions before a gerund that make it a noun ("no decision on deploying troops"). */

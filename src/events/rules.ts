@@ -47,6 +47,8 @@ export interface VerbRules {
   forToken(lemma: string, lower: string): readonly VerbRule[] | undefined;
   readonly lemmaCount: number;
   readonly ruleCount: number;
+  /** Every verb lemma that has rules. */
+  readonly lemmas: ReadonlySet<string>;
 }
 
 export class RuleError extends Error {
@@ -163,6 +165,7 @@ export function loadVerbRules(dir: string, root: string, cameo: CameoTable): Ver
     forLemma: (lemma) => byLemma.get(lemma),
     forToken,
     lemmaCount: byLemma.size,
+    lemmas: new Set(byLemma.keys()),
     ruleCount,
   };
 }

@@ -47,8 +47,16 @@ export const WINK_PIPE = ['sbd', 'pos'] as const;
 /** wink's typings do not accept its own helpers as token functions; they are. */
 type ItsOut = (index: number, token: unknown) => string;
 
+export interface AnalyzerOptions {
+  /**
+   * The lemma of a verb or auxiliary from its lower-case form (the coder's own, made from its rules);
+   * without one, wink-nlp's lemmatizer is asked, at about a tenth of its tagging time.
+   */
+  verbLemma?: (lower: string) => string;
+}
+
 /** Builds an analyzer with its own wink-nlp instance (no shared state between coders). */
-export function createAnalyzer(): Analyzer {
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const nlp: WinkNlp = winkNLP(model, [...WINK_PIPE]);
   const its = nlp.its;
   return {
@@ -57,25 +65,20 @@ export function createAnalyzer(): Analyzer {
       const all = doc.tokens();
       const values = all.out(its.value as ItsOut) as string[];
       const pos = all.out(its.pos as ItsOut) as string[];
-      // lemmas only where the rules look at them (verbs and their auxiliaries): a tenth of wink's time saved
-      const lemmaOf = (k: number): string => all.itemAt(k).out(its.lemma as ItsOut) as string;
-      const spaces = all.out(its.precedingSpaces as ItsOut) as string[];
+      // lemmas only where the rules look at them (verbs and their auxiliaries)
+      const lemmaOf = (k: number, lower: string): string => (options.verbLemma ? options.verbLemma(lower) : (all.itemAt(k).out(its.lemma as ItsOut) as string));
       const tokens: Token[] = new Array(values.length);
       let cursor = 0;
       for (let i = 0; i < values.length; i++) {
         const value = values[i] ?? '';
-        cursor += (spaces[i] ?? '').length;
-        // wink keeps the original characters; fall back to a search if a model normalised something
-        let start = cursor;
-        if (text.startsWith(value, cursor) === false) {
-          const found = text.indexOf(value, cursor);
-          start = found >= 0 ? found : cursor;
-        }
+        // wink keeps the original characters: the token is the next occurrence of its value
+        const found = text.indexOf(value, cursor);
+        const start = found >= 0 ? found : cursor;
         const end = start + value.length;
         cursor = end;
         const p = pos[i] ?? 'X';
         const lower = value.toLowerCase();
-        tokens[i] = { i, text: value, lower, lemma: p === 'VERB' || p === 'AUX' ? lemmaOf(i) : lower, pos: p, start, end, sentence: 0 };
+        tokens[i] = { i, text: value, lower, lemma: p === 'VERB' || p === 'AUX' ? lemmaOf(i, lower) : lower, pos: p, start, end, sentence: 0 };
       }
       const spans = doc.sentences().out(its.span) as unknown as [number, number][];
       const sentences: Sentence[] = [];
