@@ -1,5 +1,6 @@
-#!/usr/bin/env node
-// Thin launcher: the CLI is compiled TypeScript in dist/ (run `npm run build` first).
+#!/usr/bin/env -S node --max-semi-space-size=64
+// Thin launcher: the CLI is compiled TypeScript in dist/ (run `npm run build` first). The coder makes many
+// short-lived objects; a 64 MB young generation (the shebang flag) saves about a sixth of its time in GC.
 let cli;
 try {
   cli = await import('../dist/src/cli/main.js');
