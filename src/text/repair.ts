@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Repair } from '../types.js';
 import { findWrapJoins, wrapEvidenceNeeded } from './rewrap.js';
+import { buildWordTrie } from './trie.js';
 
 export interface RepairOptions {
   /** Proper names from our dictionaries that must never be split, e.g. 'Kandahar', 'MacKay'. */
@@ -242,6 +243,9 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
   for (const w of options.extraWords ?? []) {
     for (const part of w.split(/[^A-Za-z\u00C0-\u024F]+/)) if (part) protectedWords.add(part.toLowerCase());
   }
+
+  /** Frequent list words and protected words, for the fast path over plain chunks. */
+  const knownWords = buildWordTrie([...frequentWords, ...protectedWords]);
 
   const wordCost = (rank: number): number => Math.log((rank + 1) * logN) + SEGMENT_PENALTY;
 
@@ -782,15 +786,25 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     return ins;
   }
 
-  /** A plain known word ("the", "Canada,", "said.") has nothing to repair (and does not look joined). */
-  function isPlainKnown(chunk: string): boolean {
-    const plain = PLAIN_CHUNK.exec(chunk);
-    if (plain === null) return PLAIN_NUMBER.test(chunk) || PLAIN_CAPS.test(chunk);
-    const word = plain[1] ?? '';
-    if (word.length < 3) return true;
-    const lw = word.charCodeAt(0) >= 97 ? word : word.toLowerCase();
-    // frequent list words only: the list's rare tail holds junk merges ("inthe") that may still split
-    return frequentWords.has(lw) || protectedWords.has(lw);
+  /**
+   * Is text[a, b) a plain known chunk, with nothing to repair (and not looking joined)? A word of lower-case
+   * letters or capitalised, with at most one closing mark, that is a frequent list word (the list's rare tail
+   * holds junk merges, "inthe", that may still split) or a protected word; or a plain number or capitals.
+   */
+  function plainKnownAt(text: string, a: number, b: number): boolean {
+    let end = b;
+    const last = text.charCodeAt(b - 1);
+    if (last === 46 || last === 44 || last === 59 || last === 58) end--; // . , ; :
+    if (end <= a) return false;
+    const c0 = text.charCodeAt(a);
+    let k = c0 >= 65 && c0 <= 90 ? a + 1 : a;
+    while (k < end && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+    if (k === end && (c0 >= 97 || end > a + 1)) {
+      if (end - a < 3) return true;
+      return knownWords.has(text, a, end);
+    }
+    const chunk = text.slice(a, b);
+    return PLAIN_NUMBER.test(chunk) || PLAIN_CAPS.test(chunk);
   }
 
   function repair(text: string): RepairResult {
@@ -835,9 +849,8 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
         if (d === 32 || d === 10 || d === 9 || d === 13) break;
         j++;
       }
-      const chunk = text.slice(i, j);
-      if (isPlainKnown(chunk)) knownEnd[i] = j;
-      else if (j - i >= 5 && looksJoined(chunk)) joinedLooking++;
+      if (plainKnownAt(text, i, j)) knownEnd[i] = j;
+      else if (j - i >= 5 && looksJoined(text.slice(i, j))) joinedLooking++;
       i = j;
     }
     const wrap = text.length >= 150 && joinedLooking >= wrapEvidenceNeeded(text.length) ? findWrapJoins(text, { tokenCost, looksJoined, pairCost }, joinedLooking) : null;
@@ -908,8 +921,6 @@ const PLAIN_CAPS = /^[A-Z]+[.,;:]?$/;
 const WORD_AND_MARK = /^([A-Za-z]+)[.,;:!?]$/;
 /** A token of lower-case ASCII letters only. */
 const PLAIN_LOWER = /^[a-z]+$/;
-/** A word of lower-case letters, or capitalised, with at most one closing punctuation mark. */
-const PLAIN_CHUNK = /^([A-Z]?[a-z]+)[.,;:]?$/;
 
 function maskRanges(text: string, ranges: [number, number][]): string {
   let out = '';
