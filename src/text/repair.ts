@@ -867,18 +867,24 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     // 4. chunks between whitespace (tickers masked out)
     const masked = tickerRanges.length === 0 ? text : maskRanges(text, tickerRanges);
     const quoteParity = { odd: false };
-    const chunkRe = /\S+/g;
-    let lastEnd = 0;
-    for (let m = chunkRe.exec(masked); m !== null; m = chunkRe.exec(masked)) {
-      const chunk = m[0];
-      const offset = m.index;
-      // a paragraph break resets the quote count
-      for (let p = masked.indexOf('\n', lastEnd); p >= 0 && p < offset; p = masked.indexOf('\n', p + 1)) {
-        if (!joins.has(p)) quoteParity.odd = false;
+    let nextNewline = masked.indexOf('\n');
+    for (let pos = 0, n = masked.length; pos < n; ) {
+      if (isWhite(masked.charCodeAt(pos))) {
+        pos++;
+        continue;
       }
-      lastEnd = offset + chunk.length;
+      const offset = pos;
+      let chunkEnd = pos + 1;
+      while (chunkEnd < n && !isWhite(masked.charCodeAt(chunkEnd))) chunkEnd++;
+      pos = chunkEnd;
+      // a paragraph break resets the quote count
+      while (nextNewline >= 0 && nextNewline < offset) {
+        if (!joins.has(nextNewline)) quoteParity.odd = false;
+        nextNewline = masked.indexOf('\n', nextNewline + 1);
+      }
       if (settled !== null && settled[offset] === 1) continue;
-      if (knownEnd[offset] === offset + chunk.length) continue;
+      if (knownEnd[offset] === chunkEnd) continue;
+      const chunk = masked.slice(offset, chunkEnd);
       if (chunk.length < 3 && !/["$,;]/.test(chunk)) continue;
       if (PROTECTED_CHUNK.test(chunk)) {
         const q = chunk.split('"').length - 1;
@@ -911,6 +917,12 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
   }
 
   return { repair };
+}
+
+/** White space as the regular expression \s knows it. */
+function isWhite(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A number, an amount or a percentage, with one closing mark: nothing to repair ("2,500", "$5", "(3.5%)."). */
