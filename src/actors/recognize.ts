@@ -79,6 +79,8 @@ export interface ActorLexicon {
   countryCodes: Set<string>;
   /** Every proper word of the dictionaries (for the repairer's lexicon). */
   properWords: Set<string>;
+  /** Lower-cased first words of all phrases: one lookup per token tells whether any phrase may start there. */
+  firstWords: Set<string>;
 }
 
 export type Tokenize = (text: string) => string[];
@@ -144,7 +146,9 @@ export function compileActorLexicon(dicts: ActorDictionaries, tokenize: Tokenize
       addPhrase(common, words, { kind: 'agent', code: null, sector: a.sector, role: a.role, plural: PLURAL_AGENT.test(w), prov: a.prov });
     }
   }
-  return { proper, common, countryByName, countryCodes, properWords };
+  const firstWords = new Set<string>([...proper.byFirst.keys()].map((w) => w.toLowerCase()));
+  for (const w of common.byFirst.keys()) firstWords.add(w);
+  return { proper, common, countryByName, countryCodes, properWords, firstWords };
 }
 
 function matchAt(index: PhraseIndex, tokens: readonly Token[], i: number, end: number, lower: boolean): Phrase | null {
@@ -174,6 +178,11 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
   while (i < last) {
     // no dictionary phrase starts with punctuation, a number or a function word ("the Ukraine" is also "Ukraine")
     if (NEVER_STARTS.has((tokens[i] as Token).pos) || blocked(i)) {
+      i++;
+      continue;
+    }
+    // one lookup on the lower-cased word (its hash is shared with the agent lookup) rules most tokens out
+    if (!lex.firstWords.has((tokens[i] as Token).lower)) {
       i++;
       continue;
     }
