@@ -96,11 +96,9 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
     const events: EventRecord[] = [];
     const explain: SentenceExplanation[] = [];
     const allMentions: Mention[] = [];
-    const eventsBySentence: { event: CodedEvent; records: EventRecord[] }[][] = [];
     for (const s of sentences) {
       if (s.last - s.first > maxTokens) {
         warnings.push(`sentence ${s.index} has ${s.last - s.first} tokens (over ${maxTokens}): skipped`);
-        eventsBySentence.push([]);
         continue;
       }
       const pieces = findPieces(lexicon, tokens, s.first, s.last, blocked);
@@ -108,19 +106,15 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const sentencePlaces = (): string[] => (placeCountries ??= gazetteer.findPlaces(s.text, storyCountries()).map((p) => p.entry.country));
       const mentions = assembleMentions(lexicon, tokens, text, s.first, s.last, pieces, story, blocked, sentencePlaces);
       allMentions.push(...mentions);
-      const { events: coded, trace } = codeSentence({ tokens, first: s.first, last: s.last, mentions, rules: verbs, grammar });
-      const here: { event: CodedEvent; records: EventRecord[] }[] = [];
+      const { events: coded, trace } = codeSentence({ tokens, first: s.first, last: s.last, mentions, rules: verbs, grammar, trace: options.explain === true });
       if (coded.length) {
         const dateMentions = dates.find(s.text, input.date).map((d) => ({ ...d, span: { start: d.span.start + s.span.start, end: d.span.end + s.span.start } }));
         const places = gazetteer.findPlaces(s.text, storyCountries()).map((p) => ({ ...p, span: { start: p.span.start + s.span.start, end: p.span.end + s.span.start } }));
         const quantities = findQuantities(s.text).map((q) => ({ ...q, span: q.span ? { start: q.span.start + s.span.start, end: q.span.end + s.span.start } : undefined }));
         for (const ev of coded) {
-          const records = buildRecords(ev, s.index, s.text, dateMentions, places, quantities);
-          here.push({ event: ev, records });
-          events.push(...records);
+          events.push(...buildRecords(ev, s.index, s.text, dateMentions, places, quantities));
         }
       }
-      eventsBySentence.push(here);
       if (options.explain) {
         explain.push({
           sentence: s.index,

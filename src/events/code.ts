@@ -201,11 +201,14 @@ export interface SentenceCoderInput {
   mentions: readonly Mention[];
   rules: VerbRules;
   grammar: Grammar;
+  /** Record why each verb coded or not (for --explain); off, nothing is built. */
+  trace?: boolean;
 }
 
 /** Codes the events of one sentence. Also returns a trace of every verb looked at, for --explain. */
 export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[]; trace: VerbTrace[] } {
   const { tokens, first, last, mentions, rules, grammar } = input;
+  const traceOn = input.trace === true;
   const MUST_RULE = grammar.prov('grammar:must');
   const byToken = new Map<number, Mention>();
   for (const m of mentions) for (let i = m.start; i < m.end; i++) byToken.set(i, m);
@@ -230,23 +233,23 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     const opener = tokens[clause.start - 1];
     // nor is the content of a demand or proposal ("demanded that Israel ease restrictions", "its demand that")
     if (list && opener?.lower === 'that' && DEMAND_WORDS.has(tokens[clause.start - 2]?.lemma ?? '')) {
-      trace.push({ verb: c.verb, rule: null, why: 'the content of a demand ("... that"): not coded as done' });
+      if (traceOn) trace.push({ verb: c.verb, rule: null, why: 'the content of a demand ("... that"): not coded as done' });
       continue;
     }
     if (list && opener && (opener.lower === 'unless' || opener.lower === 'if')) {
-      trace.push({ verb: c.verb, rule: null, why: `inside a condition ("${opener.text} ..."): not coded` });
+      if (traceOn) trace.push({ verb: c.verb, rule: null, why: `inside a condition ("${opener.text} ..."): not coded` });
       continue;
     }
     const subject = findSubject(tokens, c, first, mentions, byToken, subjectOf, candidates, lastSources);
     subjectOf.set(c.verb, subject);
     if (!list) {
-      if (!SPEECH.has(verb.lemma)) trace.push({ verb: c.verb, rule: null, why: `no rule for verb "${verb.lemma}"` });
+      if (traceOn && !SPEECH.has(verb.lemma)) trace.push({ verb: c.verb, rule: null, why: `no rule for verb "${verb.lemma}"` });
       continue;
     }
     if (c.governedBy !== null && rulesFor(rules, tokens[c.governedBy] as Token)) {
       const gov = tokens[c.governedBy] as Token;
       // the control verb codes the event; this verb may still give its target
-      trace.push({ verb: c.verb, rule: null, why: `governed by "${gov.text}", which codes the event` });
+      if (traceOn) trace.push({ verb: c.verb, rule: null, why: `governed by "${gov.text}", which codes the event` });
       continue;
     }
     // "X said China must drop barriers": a demand by the speaker on the must-clause's subject (10x), and
@@ -259,8 +262,8 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
           verb: c.verb, verbEnd: c.verb + 1, code: '100', baseCode: '100', rule: MUST_RULE, sources: speaker, targets: subject.filter((m) => !speaker.includes(m)),
           negated: c.negated, modality: 'demanded', condition: null, clause, speechVerb: sv, why: `"must ${verb.text}" reported by a speaker: a demand`,
         });
-        trace.push({ verb: c.verb, rule: MUST_RULE, why: 'coded as a demand (must)' });
-      } else trace.push({ verb: c.verb, rule: null, why: '"must": an obligation, not an act' });
+        if (traceOn) trace.push({ verb: c.verb, rule: MUST_RULE, why: 'coded as a demand (must)' });
+      } else if (traceOn) trace.push({ verb: c.verb, rule: null, why: '"must": an obligation, not an act' });
       continue;
     }
     let match: MatchResult | null = null;
@@ -279,11 +282,11 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       if (general) match = { rule: { ...general, hasTarget: false }, target: null, end: c.verb + 1 };
     }
     if (!match) {
-      trace.push({ verb: c.verb, rule: null, why: `no pattern of "${verb.lemma}" matched the words after it` });
+      if (traceOn) trace.push({ verb: c.verb, rule: null, why: `no pattern of "${verb.lemma}" matched the words after it` });
       continue;
     }
     if (match.rule.code === NULL_CODE) {
-      trace.push({ verb: c.verb, rule: match.rule.prov, why: 'a null rule: recognised, not an event' });
+      if (traceOn) trace.push({ verb: c.verb, rule: match.rule.prov, why: 'a null rule: recognised, not an event' });
       continue;
     }
     // the target: the pattern's slot, or the first actor after the verb in its clause (not a "by" agent)
@@ -309,7 +312,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       targets = newTargets;
     }
     if (!sources.length) {
-      trace.push({ verb: c.verb, rule: match.rule.prov, why: c.passive ? 'passive verb with no "by" agent: no source' : 'no source actor found before the verb' });
+      if (traceOn) trace.push({ verb: c.verb, rule: match.rule.prov, why: c.passive ? 'passive verb with no "by" agent: no source' : 'no source actor found before the verb' });
       continue;
     }
     // the condition clause of a threat or pledge: "unless ...", "if ... not"
@@ -328,7 +331,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     const modality: Modality = condition && c.modality !== 'hypothetical' ? 'conditional' : c.modality;
     const adjusted = adjustCode(base, modality, c.negated, condition !== null);
     if (adjusted === null) {
-      trace.push({ verb: c.verb, rule: match.rule.prov, why: c.negated ? `negated ("${verb.text}" with not/never): not coded as done` : 'hypothetical: not coded' });
+      if (traceOn) trace.push({ verb: c.verb, rule: match.rule.prov, why: c.negated ? `negated ("${verb.text}" with not/never): not coded as done` : 'hypothetical: not coded' });
       continue;
     }
     // a threat's condition may also be a plain "if" ("threatened to quit the talks if Washington ...")
@@ -354,7 +357,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
     const prevEvent = events[events.length - 1];
     const infinitive = tokens[c.groupStart]?.lower === 'to' || tokens[c.verb - 1]?.lower === 'to';
     if (infinitive && c.governedBy === null && prevEvent && prevEvent.code.startsWith('03') && prevEvent.verb < c.verb) {
-      trace.push({ verb: c.verb, rule: match.rule.prov, why: `the purpose of the intent coded at "${(tokens[prevEvent.verb] as Token).text}": not coded on its own` });
+      if (traceOn) trace.push({ verb: c.verb, rule: match.rule.prov, why: `the purpose of the intent coded at "${(tokens[prevEvent.verb] as Token).text}": not coded on its own` });
       continue;
     }
     lastSources = sources;
@@ -373,7 +376,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       speechVerb: speechVerbBefore(tokens, c.groupStart, first, candidates),
       why: `"${verb.lemma}" rule ${match.rule.prov.id}${adjusted !== base ? `, ${base}→${adjusted} (${modality}${c.negated ? ', negated' : ''})` : ''}`,
     });
-    trace.push({ verb: c.verb, rule: match.rule.prov, why: 'coded' });
+    if (traceOn) trace.push({ verb: c.verb, rule: match.rule.prov, why: 'coded' });
   }
   return { events, trace };
 }
