@@ -222,8 +222,23 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
   const candidates = verbCandidates(tokens, first, last, rules, inMention);
   const events: CodedEvent[] = [];
   const trace: VerbTrace[] = [];
-  const subjectOf = new Map<number, Mention[]>();
   let lastSources: Mention[] = [];
+  // subjects are found on demand (most verbs have no rule): for each verb that reached the subject step,
+  // with the events coded up to then, and remembered
+  const reached = new Map<number, { c: VerbCandidate; lastSources: Mention[] }>();
+  const memo = new Map<number, Mention[]>();
+  const subjectOf: SubjectLookup = {
+    has: (v) => reached.has(v),
+    get: (v) => {
+      const known = memo.get(v);
+      if (known) return known;
+      const r = reached.get(v);
+      if (!r) return undefined;
+      const found = findSubject(tokens, r.c, first, mentions, byToken, subjectOf, candidates, r.lastSources);
+      memo.set(v, found);
+      return found;
+    },
+  };
 
   for (const c of candidates) {
     const verb = tokens[c.verb] as Token;
@@ -240,12 +255,12 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       if (traceOn) trace.push({ verb: c.verb, rule: null, why: `inside a condition ("${opener.text} ..."): not coded` });
       continue;
     }
-    const subject = findSubject(tokens, c, first, mentions, byToken, subjectOf, candidates, lastSources);
-    subjectOf.set(c.verb, subject);
+    reached.set(c.verb, { c, lastSources });
     if (!list) {
       if (traceOn && !SPEECH.has(verb.lemma)) trace.push({ verb: c.verb, rule: null, why: `no rule for verb "${verb.lemma}"` });
       continue;
     }
+    const subject = subjectOf.get(c.verb) ?? [];
     if (c.governedBy !== null && rulesFor(rules, tokens[c.governedBy] as Token)) {
       const gov = tokens[c.governedBy] as Token;
       // the control verb codes the event; this verb may still give its target
@@ -386,6 +401,12 @@ export function rulesFor(rules: VerbRules, t: Token): readonly VerbRule[] | unde
   return rules.forToken(t.lemma, t.lower);
 }
 
+/** Subjects of the verbs of a sentence, found when first asked for. */
+interface SubjectLookup {
+  has(verb: number): boolean;
+  get(verb: number): Mention[] | undefined;
+}
+
 /** The speech verb ("said", "told") whose complement starts before `at`, if any. */
 function speechVerbBefore(tokens: readonly Token[], at: number, first: number, candidates: readonly VerbCandidate[]): number | null {
   let best: number | null = null;
@@ -426,7 +447,7 @@ function findSubject(
   first: number,
   mentions: readonly Mention[],
   byToken: ReadonlyMap<number, Mention>,
-  subjectOf: ReadonlyMap<number, Mention[]>,
+  subjectOf: SubjectLookup,
   candidates: readonly VerbCandidate[],
   lastSources: readonly Mention[],
 ): Mention[] {
