@@ -1,7 +1,7 @@
 /**
  * Text repair: undoes the damage wire text picks up on its way through web dumps and mailers.
  *
- *  - words merged where a line break was dropped (`peacekeepingmission`, `andFrance`, `MarkJohn`):
+ *  - words merged where a line break was dropped (`ceasefiretalks`, `andJordan`, `JaneExample`):
  *    tokens the lexicon does not know are segmented with a min-cost (Viterbi) segmentation over the
  *    `wordsninja` frequency-ranked word list; camel-case boundaries split when the left part is a word;
  *  - a missing space after punctuation (`Canada,but`, `equipment.France`, `happen,"Canadian`);

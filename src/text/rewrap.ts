@@ -1,6 +1,6 @@
 /**
  * Lost line breaks of a hard-wrapped text: finds where a greedy wrapper at some width W broke the lines
- * when the text reaches us with those breaks dropped WITHOUT a space ("peacekeepingmission").
+ * when the text reaches us with those breaks dropped WITHOUT a space ("ceasefiretalks").
  *
  * A greedy wrapper ends a line at the last word that fits in W columns, so in the damaged paragraph
  * each lost break sits inside the one chunk (run of non-space characters) that straddles column W of
