@@ -1,0 +1,71 @@
+// The verb rule language, the CAMEO table and the grammar list: parsing, validation errors with file:line.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { repoRoot } from '../helpers.js';
+import { loadCameoTable, parseCameoTable } from '../../src/events/cameo.js';
+import { deinflections, loadVerbRules, parsePattern, parseVerbFile, RuleError } from '../../src/events/rules.js';
+import { parseGrammar } from '../../src/events/grammar.js';
+import { createLemmatizer } from '../../src/events/lemma.js';
+
+const cameo = loadCameoTable(join(repoRoot, 'dictionaries', 'cameo.tsv'));
+
+test('the CAMEO table: codes, roots, Goldstein, QuadClass and PLOVER; parents fill gaps', () => {
+  assert.ok(cameo.size > 300);
+  assert.deepEqual(cameo.info('042'), { cameo: { code: '042', root: '04', quad: 1, goldstein: 1.9 }, plover: { type: 'CONSULT', mode: 'visit' } });
+  assert.equal(cameo.info('190').plover.type, 'ASSAULT');
+  assert.equal(cameo.info('0110').cameo.goldstein, cameo.info('011').cameo.goldstein, 'a code with no weight takes its parent\'s');
+  assert.throws(() => cameo.info('999'), /unknown CAMEO code "999"/);
+  assert.throws(() => parseCameoTable('042\t05\tx\t1.0\t1\tCONSULT\t\n', 't.tsv'), /t\.tsv:1: root "05" does not match code "042"/);
+  assert.throws(() => parseCameoTable('042\t04\tx\tabc\t1\tCONSULT\t\n', 't.tsv'), /t\.tsv:1: bad Goldstein weight "abc"/);
+});
+
+test('patterns: target, gap, alternatives; bad words are rejected with file and line', () => {
+  assert.deepEqual(parsePattern('-', 'f', 1), []);
+  const p = parsePattern('* troops|soldiers * to +', 'f', 1);
+  assert.equal(p.length, 5);
+  assert.deepEqual(p.map((e) => e.kind), ['gap', 'words', 'gap', 'words', 'target']);
+  assert.throws(() => parsePattern('to Paris', 'verbs/x.txt', 7), (e: unknown) => e instanceof RuleError && /verbs\/x\.txt:7: bad pattern word "Paris"/.test(e.message));
+});
+
+test('verb files: blocks, rules with ids and provenance; errors name file:line', () => {
+  const text = '# comment\n== attack raid\n190  +\n193  + with * rifle|rifles  @id=attack-small-arms\n---  on * football\n';
+  const blocks = parseVerbFile(text, 'verbs/t.txt', cameo);
+  assert.equal(blocks.length, 1);
+  assert.deepEqual(blocks[0]?.lemmas, ['attack', 'raid']);
+  assert.deepEqual(blocks[0]?.rules.map((r) => [r.code, r.prov.id, r.prov.line]), [['190', 'attack.3', 3], ['193', 'attack-small-arms', 4], ['---', 'attack.5', 5]]);
+  assert.throws(() => parseVerbFile('190 +\n', 'verbs/t.txt', cameo), /verbs\/t\.txt:1: a rule before any "== verb" block header/);
+  assert.throws(() => parseVerbFile('== attack\n999 +\n', 'verbs/t.txt', cameo), /verbs\/t\.txt:2: unknown CAMEO code 999/);
+  assert.throws(() => parseVerbFile('== Attack\n', 'verbs/t.txt', cameo), /verbs\/t\.txt:1: bad verb lemma "Attack"/);
+  assert.throws(() => parseVerbFile('== attack\n190 + with +\n', 'verbs/t.txt', cameo), /verbs\/t\.txt:2: a pattern may name one target/);
+});
+
+test('the project\'s verb files load; the most specific rule of a lemma comes first', () => {
+  const rules = loadVerbRules(join(repoRoot, 'dictionaries', 'verbs'), join(repoRoot, 'dictionaries'), cameo);
+  assert.ok(rules.ruleCount > 800 && rules.lemmaCount > 300, `${rules.ruleCount} rules, ${rules.lemmaCount} lemmas`);
+  const send = rules.forLemma('send') ?? [];
+  for (let k = 1; k < send.length; k++) assert.ok((send[k - 1]?.literals ?? 0) >= (send[k]?.literals ?? 0));
+  assert.equal(rules.forToken('stag', 'staged'), rules.forLemma('stage'), 'a wrong tagger lemma falls back to de-inflection');
+});
+
+test('de-inflection and the verb lemmatizer', () => {
+  assert.ok(deinflections('staged').includes('stage'));
+  assert.ok(deinflections('carried').includes('carry'));
+  assert.ok(deinflections('meeting').includes('meet'));
+  const lem = createLemmatizer(new Set(['stage', 'visit', 'agree', 'carry']));
+  assert.deepEqual(['staged', 'visited', 'agreed', 'carried', 'sent', 'met', 'withdrew', 'was', 'unknownish'].map(lem.verb),
+    ['stage', 'visit', 'agree', 'carry', 'send', 'meet', 'withdraw', 'be', 'unknownish']);
+  // property: a known regular verb + "ed"/"ing"/"s" comes back to itself
+  fc.assert(fc.property(fc.constantFrom('visit', 'attack', 'condemn', 'protest', 'warn'), fc.constantFrom('ed', 'ing', 's'), (v, sfx) => {
+    const known = createLemmatizer(new Set([v]));
+    return known.verb(v + sfx) === v;
+  }));
+});
+
+test('grammar rules are listed with file and line; an unlisted id is a programming error', () => {
+  const g = parseGrammar('# c\npronoun:it\tthe nearest\ngrammar:must\tdemands\n', 'grammar.tsv');
+  assert.deepEqual(g.prov('grammar:must'), { id: 'grammar:must', file: 'grammar.tsv', line: 3 });
+  assert.throws(() => g.prov('grammar:nope'), /not listed in grammar\.tsv/);
+  assert.throws(() => parseGrammar('bad line\n', 'grammar.tsv'), /grammar\.tsv:1: expected/);
+});
