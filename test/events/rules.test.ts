@@ -46,7 +46,7 @@ test('the project\'s verb files load; the most specific rule of a lemma comes fi
   assert.ok(rules.ruleCount > 800 && rules.lemmaCount > 300, `${rules.ruleCount} rules, ${rules.lemmaCount} lemmas`);
   const send = rules.forLemma('send') ?? [];
   for (let k = 1; k < send.length; k++) assert.ok((send[k - 1]?.literals ?? 0) >= (send[k]?.literals ?? 0));
-  assert.equal(rules.forToken('stag', 'staged'), rules.forLemma('stage'), 'a wrong tagger lemma falls back to de-inflection');
+  assert.equal(rules.forToken('stag', 'staged'), rules.forLemma('stage'), 'a wrong lemma falls back to de-inflecting the word');
 });
 
 test('de-inflection and the verb lemmatizer', () => {
