@@ -174,8 +174,15 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const { cameo: cameoInfo, plover } = cameo.info(code);
       const speakerMention = ev.speechVerb !== null ? speakerOf(ev.speechVerb) : null;
       const records: EventRecord[] = [];
-      for (const src of ev.sources) {
-        if (!src.root) continue;
+      // violence with no perpetrator named: an unidentified armed actor (UAF) of the place where it happened
+      const sources: ActorRef[] = ev.sources.filter((m) => m.root).map(ref);
+      if (ev.unattributed) {
+        const country = near?.entry.country ?? datelineCountry;
+        if (!country) return [];
+        const prov = grammar.prov('grammar:unattributed-violence');
+        sources.push({ code: `${country}UAF`, text: `(unidentified, ${prov.id} @ ${prov.file}:${prov.line})`, country, sectors: ['UAF'], name: null });
+      }
+      for (const source of sources) {
         const targets: (Mention | null)[] = ev.targets.filter((t) => t.root).length ? ev.targets.filter((t) => t.root) : [null];
         for (const tgt of targets) {
           records.push({
@@ -184,7 +191,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
             text: sentenceText,
             date: when?.date ?? input.date,
             date_text: when?.text ?? null,
-            source: ref(src),
+            source,
             target: tgt ? ref(tgt) : null,
             cameo: cameoInfo,
             plover,
@@ -194,7 +201,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
             deadline,
             negated: ev.negated,
             modality: ev.modality === 'asserted' && speakerMention ? 'reported' : ev.modality,
-            speaker: speakerMention && speakerMention !== src ? ref(speakerMention) : null,
+            speaker: speakerMention && !ev.sources.includes(speakerMention) ? ref(speakerMention) : null,
             rule: ev.rule,
             verb: { text: text.slice(verbTok.start, (tokens[ev.verbEnd - 1] as Token).end), span: { start: verbTok.start, end: (tokens[ev.verbEnd - 1] as Token).end } },
           });

@@ -36,6 +36,11 @@ export interface CodedEvent {
   clause: { start: number; end: number };
   /** Speech verb token whose complement this event is in, if any. */
   speechVerb: number | null;
+  /**
+   * Violence reported without a perpetrator ("a roadside bomb killed two soldiers", "was killed in a car bomb
+   * explosion"): `sources` is empty and the coder attributes it to an unidentified armed actor of the place.
+   */
+  unattributed: boolean;
   why: string;
 }
 
@@ -69,6 +74,8 @@ const OBJECT_CONTROL = new Set(['urge', 'ask', 'call', 'invite', 'press', 'tell'
 const GERUND_PREPS = new Set(['on', 'of', 'for', 'about', 'without', 'in', 'by', 'from', 'against', 'toward', 'towards', 'over', 'at', 'with']);
 /** Words whose "that"-clause is what is demanded, not what happened. */
 const DEMAND_WORDS = new Set(['demand', 'insist', 'urge', 'ask', 'request', 'propose', 'recommend', 'suggest', 'call', 'appeal', 'proposal', 'order', 'require', 'stipulate', 'admission']);
+/** Nouns of weapons and attacks: violence they did has no named perpetrator. */
+const ATTACK_NOUNS = new Set(['bomb', 'bombs', 'bombing', 'bombings', 'blast', 'blasts', 'explosion', 'explosions', 'device', 'devices', 'mine', 'mines', 'minefield', 'grenade', 'grenades', 'rocket', 'rockets', 'mortar', 'mortars', 'shell', 'shells', 'shelling', 'gunfire', 'ambush', 'attack', 'attacks', 'attacker', 'attackers', 'gunmen', 'gunman', 'assailants', 'airstrike', 'airstrikes', 'missile', 'missiles', 'sniper', 'snipers']);
 const QUANTITY_HEADS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'group', 'groups', 'members', 'supporters', 'some', 'many', 'most', 'all', 'one', 'two', 'three', 'number', 'majority', 'crowd', 'crowds', 'leaders', 'hundred', 'thousand', 'delegation', 'team', 'unit', 'units']);
 const SUBJECT_SKIP_POS = new Set(['AUX', 'ADV', 'PART']);
 const BE = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', "'s", "'re"]);
@@ -275,7 +282,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       if (speaker?.length && subject.length) {
         events.push({
           verb: c.verb, verbEnd: c.verb + 1, code: '100', baseCode: '100', rule: MUST_RULE, sources: speaker, targets: subject.filter((m) => !speaker.includes(m)),
-          negated: c.negated, modality: 'demanded', condition: null, clause, speechVerb: sv, why: `"must ${verb.text}" reported by a speaker: a demand`,
+          negated: c.negated, modality: 'demanded', condition: null, clause, speechVerb: sv, unattributed: false, why: `"must ${verb.text}" reported by a speaker: a demand`,
         });
         if (traceOn) trace.push({ verb: c.verb, rule: MUST_RULE, why: 'coded as a demand (must)' });
       } else if (traceOn) trace.push({ verb: c.verb, rule: null, why: '"must": an obligation, not an act' });
@@ -326,9 +333,20 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       sources = by ? groupOf(by, mentions, tokens) : [];
       targets = newTargets;
     }
+    let unattributed = false;
     if (!sources.length) {
-      if (traceOn) trace.push({ verb: c.verb, rule: match.rule.prov, why: c.passive ? 'passive verb with no "by" agent: no source' : 'no source actor found before the verb' });
-      continue;
+      // violence with no perpetrator named, only a weapon or an attack ("a roadside bombing killed ...")
+      const root = Number(match.rule.code.slice(0, 2));
+      const violent = root >= 18 && root <= 20;
+      const from = c.passive ? c.verb + 1 : clause.start > first ? clause.start : first;
+      const to = c.passive ? last : c.groupStart;
+      let attackNoun = false;
+      for (let k = from; k < to && !attackNoun; k++) attackNoun = ATTACK_NOUNS.has((tokens[k] as Token).lower);
+      if (violent && attackNoun && targets.length && !c.negated) unattributed = true;
+      else {
+        if (traceOn) trace.push({ verb: c.verb, rule: match.rule.prov, why: c.passive ? 'passive verb with no "by" agent: no source' : 'no source actor found before the verb' });
+        continue;
+      }
     }
     // the condition clause of a threat or pledge: "unless ...", "if ... not"
     let condition: { start: number; end: number } | null = null;
@@ -389,6 +407,7 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
       condition,
       clause,
       speechVerb: speechVerbBefore(tokens, c.groupStart, first, candidates),
+      unattributed,
       why: `"${verb.lemma}" rule ${match.rule.prov.id}${adjusted !== base ? `, ${base}→${adjusted} (${modality}${c.negated ? ', negated' : ''})` : ''}`,
     });
     if (traceOn) trace.push({ verb: c.verb, rule: match.rule.prov, why: 'coded' });

@@ -98,3 +98,12 @@ test('without a story date, relative dates stay unresolved', () => {
   const evs = code('Syrian troops attacked Lebanese positions on Tuesday.', null);
   assert.equal(evs[0]?.date, null);
 });
+
+test('violence with a weapon but no perpetrator is attributed to an unidentified armed actor of the place', () => {
+  const evs = code('A roadside bomb near the town of Kandahar killed two Canadian soldiers on Monday.');
+  assert.equal(brief(evs)[0], 'AFG>CAN 190');
+  assert.equal(evs[0]?.source.code, 'AFGUAF');
+  assert.match(evs[0]?.source.text ?? '', /grammar:unattributed-violence @ grammar\.tsv:\d+/);
+  // no weapon, no perpetrator: nothing
+  assert.deepEqual(code('Two Canadian soldiers were killed in an accident near Kandahar on Monday.'), []);
+});
