@@ -457,8 +457,7 @@ const WINDOW = 40;
 /** Windows of text around prefilter hits, merged, snapped to whitespace. */
 function windows(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  DATE_PREFILTER_G.lastIndex = 0;
-  for (const m of text.matchAll(DATE_PREFILTER_G)) {
+  for (const m of text.matchAll(DATE_PREFILTER_G)) { // matchAll copies the expression: no shared lastIndex
     const hitStart = m.index ?? 0;
     let a = Math.max(0, hitStart - WINDOW);
     let b = Math.min(text.length, hitStart + m[0].length + WINDOW);

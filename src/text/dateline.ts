@@ -79,9 +79,10 @@ export function parseCredits(text: string): Credits {
   for (let g = groupRe.exec(text); g !== null; g = groupRe.exec(text)) {
     const body = g[1] ?? '';
     const roles: { role: string; at: number; end: number }[] = [];
-    ROLE_RE.lastIndex = 0;
-    for (let r = ROLE_RE.exec(body); r !== null; r = ROLE_RE.exec(body)) {
-      roles.push({ role: (r[1] ?? '').toLowerCase(), at: r.index, end: r.index + r[0].length });
+    // matchAll works on its own copy of the (module-level) expression: no shared lastIndex
+    for (const r of body.matchAll(ROLE_RE)) {
+      const at = r.index ?? 0;
+      roles.push({ role: (r[1] ?? '').toLowerCase(), at, end: at + r[0].length });
     }
     if (roles.length === 0) continue;
     roles.forEach((r, k) => {

@@ -160,7 +160,8 @@ const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetter(c);
 
 /** Ticker noise: `( JPM.N )`, `(7203.T)`, `( .DJI )`, `( BRKa.N )`, `( GM.N , GM.TO )`. */
 const TICKER_ONE = '(?:[A-Z0-9][A-Za-z0-9_]{0,9}\\.[A-Z]{1,3}|\\.[A-Z0-9]{2,8})';
-const TICKER_RE = new RegExp(`[ \\t]*\\(\\s*${TICKER_ONE}(?:\\s*[,;/]\\s*${TICKER_ONE})*\\s*\\)`, 'g');
+/** A ticker group from its "(": matched sticky at each "(" (the leading spaces are taken by hand). */
+const TICKER_SOURCE = `\\(\\s*${TICKER_ONE}(?:\\s*[,;/]\\s*${TICKER_ONE})*\\s*\\)`;
 /** Chunks never touched: URLs, e-mail addresses, domains. */
 const PROTECTED_CHUNK = /^<|>$|:\/\/|^www\.|@|\.(?:com|org|net|gov|edu|int|info|biz|co\.uk|de|fr|html?|php|aspx?)\b/i;
 /** Name prefixes after which a capital letter is part of the name: MacKay, McDonald, DeLay, O'Brien. */
@@ -807,18 +808,27 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     return PLAIN_NUMBER.test(chunk) || PLAIN_CAPS.test(chunk);
   }
 
+  /** Sticky: used at one position at a time, by this instance only. */
+  const tickerBody = new RegExp(TICKER_SOURCE, 'y');
+
   function repair(text: string): RepairResult {
     const edits: Edit[] = [];
 
     // 1. tickers
     const tickerRanges: [number, number][] = [];
-    TICKER_RE.lastIndex = 0;
-    for (let m = TICKER_RE.exec(text); m !== null; m = TICKER_RE.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
+    let tickerEnd = 0;
+    for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', Math.max(open + 1, tickerEnd))) {
+      tickerBody.lastIndex = open;
+      const m = tickerBody.exec(text);
+      if (m === null) continue;
+      // the spaces and tabs before the "(" go with it (not those of an earlier ticker)
+      let start = open;
+      while (start > tickerEnd && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+      const end = open + m[0].length;
+      tickerEnd = end;
       const before = text[start - 1];
       const after = text[end];
-      const leadingSpace = m[0][0] === ' ' || m[0][0] === '\t';
+      const leadingSpace = start < open;
       const needSpace = isAlnum(after) && (leadingSpace || isAlnum(before) || /[.,;:)]/.test(before ?? ''));
       edits.push({ start, end, to: needSpace ? ' ' : '', kind: 'ticker' });
       tickerRanges.push([start, end]);
