@@ -248,6 +248,10 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
   /** Frequent list words and protected words, for the fast path over plain chunks. */
   const knownWords = buildWordTrie([...frequentWords, ...protectedWords]);
 
+  /** Per-instance caches of pure functions of a word (cleared when full). */
+  const rankMemo = new Map<string, number>();
+  const segmentMemo = new Map<string, { cuts: number[]; segs: string[]; ranks: number[] } | null>();
+
   const wordCost = (rank: number): number => Math.log((rank + 1) * logN) + SEGMENT_PENALTY;
 
   /** Rank of a word, or of the base of a regular inflection (`surged`, `automakers`, `portfolios`). */
@@ -255,6 +259,17 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
     const r = ranks.get(w);
     if (r !== undefined) return r;
     if (w.length < 4) return undefined;
+    // words off the list are judged by their inflections; names and rare words recur across stories
+    const seen = rankMemo.get(w);
+    if (seen !== undefined) return seen < 0 ? undefined : seen;
+    const derived = inflectedRank(w);
+    if (rankMemo.size >= MEMO_LIMIT) rankMemo.clear(); // bounded: a cache, not a store
+    rankMemo.set(w, derived ?? -1);
+    return derived;
+  }
+
+  /** Rank of the base of a regular inflection, for a word not on the list. */
+  function inflectedRank(w: string): number | undefined {
     for (const [suffix, adds] of INFLECTIONS) {
       if (!w.endsWith(suffix) || w.length - suffix.length < 3) continue;
       const stem = w.slice(0, w.length - suffix.length);
@@ -425,6 +440,15 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
 
   /** Min-cost segmentation of `w` (letters) into list words; cut offsets and ranks, or null. */
   function segment(w: string): { cuts: number[]; segs: string[]; ranks: number[] } | null {
+    const hit = segmentMemo.get(w);
+    if (hit !== undefined) return hit;
+    const found = segmentUncached(w);
+    if (segmentMemo.size >= MEMO_LIMIT) segmentMemo.clear(); // bounded: a cache, not a store
+    segmentMemo.set(w, found);
+    return found;
+  }
+
+  function segmentUncached(w: string): { cuts: number[]; segs: string[]; ranks: number[] } | null {
     const lw = w.toLowerCase();
     const n = lw.length;
     const cost = new Array<number>(n + 1).fill(Infinity);
@@ -519,7 +543,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       if (first.length === 1 && (s.ranks[1] ?? Infinity) > 5000) return [];
     }
     if (recurs(w, text, at)) return [];
-    return s.cuts;
+    return [...s.cuts]; // the segmentation is cached: callers get their own copy
   }
 
   /** An ALL-CAPS run followed by a word: "ACROsaid", "IBMfurther", "MBIAInc", "PHHCorp". */
@@ -934,6 +958,9 @@ function isWhite(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** Entries of a word cache before it is emptied. */
+const MEMO_LIMIT = 50_000;
 
 /** A number, an amount or a percentage, with one closing mark: nothing to repair ("2,500", "$5", "(3.5%)."). */
 const PLAIN_NUMBER = /^[($]?[0-9][0-9,.]*%?\)?[.,;:]?$/;
