@@ -193,7 +193,8 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
     if (p && p.piece.kind === 'agent' && p.words.length === 1 && !AGENT_POS.has((tokens[i] as Token).pos)) p = null;
     if (p) {
       // an all-caps proper match inside normal text is fine ("NATO"); a lower-case proper word is not
-      out.push({ ...p.piece, start: i, end: i + p.words.length });
+      const d = p.piece; // fields listed, not spread: one object shape for every piece
+      out.push({ kind: d.kind, start: i, end: i + p.words.length, code: d.code, sector: d.sector, role: d.role, plural: d.plural, prov: d.prov });
       i += p.words.length;
     } else i++;
   }

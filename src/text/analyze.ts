@@ -47,6 +47,11 @@ export const WINK_PIPE = ['sbd', 'pos'] as const;
 /** wink's typings do not accept its own helpers as token functions; they are. */
 type ItsOut = (index: number, token: unknown) => string;
 
+/** Space, tab, carriage return, line feed, form feed, no-break space. */
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160;
+}
+
 export interface AnalyzerOptions {
   /**
    * The lemma of a verb or auxiliary from its lower-case form (the coder's own, made from its rules);
@@ -71,9 +76,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       let cursor = 0;
       for (let i = 0; i < values.length; i++) {
         const value = values[i] ?? '';
-        // wink keeps the original characters: the token is the next occurrence of its value
-        const found = text.indexOf(value, cursor);
-        const start = found >= 0 ? found : cursor;
+        // wink keeps the original characters: the token is the next occurrence of its value, after white space
+        let start = cursor;
+        while (start < text.length && isBlank(text.charCodeAt(start)) && !value.startsWith(text[start] ?? '')) start++;
+        if (!text.startsWith(value, start)) {
+          const found = text.indexOf(value, cursor);
+          start = found >= 0 ? found : cursor;
+        }
         const end = start + value.length;
         cursor = end;
         const p = pos[i] ?? 'X';
