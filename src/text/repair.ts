@@ -154,8 +154,18 @@ const BUILTIN_PROTECTED = [
 const LETTER = /[A-Za-z\u00C0-\u024F]/;
 const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isUpper = (c: string | undefined): boolean => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
-const isLower = (c: string | undefined): boolean => c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+const isUpper = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  if (k < 128) return k >= 65 && k <= 90; // ASCII without allocating
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+};
+const isLower = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  if (k < 128) return k >= 97 && k <= 122;
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+};
 const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetter(c);
 
 /** Ticker noise: `( JPM.N )`, `(7203.T)`, `( .DJI )`, `( BRKa.N )`, `( GM.N , GM.TO )`. */
