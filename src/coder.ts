@@ -91,7 +91,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
     const datelineEntry = dateline?.place ? gazetteer.lookup(dateline.place) : null;
     const datelineCountry = datelineEntry?.country ?? (dateline?.place ? lexicon.countryByName.get(dateline.place) ?? null : null);
     const story = new StoryActors(datelineCountry, grammar);
-    const storyCountries = (): string[] => [...new Set(story.history.map((m) => m.country).filter((c): c is string => !!c))];
+    const storyCountries = (): string[] => [...story.countries];
 
     const events: EventRecord[] = [];
     const explain: SentenceExplanation[] = [];

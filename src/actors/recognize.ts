@@ -233,6 +233,8 @@ export class StoryActors {
   /** People met in the story, by the first word of a name they go by: longest names first. */
   readonly people = new Map<string, { words: string[]; mention: Mention }[]>();
   readonly history: Mention[] = [];
+  /** Countries of the story's actors so far, in order of first mention. */
+  readonly countries = new Set<string>();
   constructor(
     readonly datelineCountry: string | null,
     readonly grammar: Grammar,
@@ -531,6 +533,7 @@ export function assembleMentions(
       if (surname && words.length > 1) story.addPerson([surname], m);
     }
     story.history.push(m);
+    if (m.country) story.countries.add(m.country);
   }
   return mentions;
 }
