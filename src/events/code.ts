@@ -250,23 +250,25 @@ export function codeSentence(input: SentenceCoderInput): { events: CodedEvent[];
   for (const c of candidates) {
     const verb = tokens[c.verb] as Token;
     const list = rulesFor(rules, verb);
+    if (!list) {
+      // no rule: nothing to code, but its subject may be shared by a later verb
+      reached.set(c.verb, { c, lastSources });
+      if (traceOn && !SPEECH.has(verb.lemma)) trace.push({ verb: c.verb, rule: null, why: `no rule for verb "${verb.lemma}"` });
+      continue;
+    }
     const clause = clauseOf(tokens, c.verb, first, last);
     // a verb inside a condition ("unless NATO sends troops", "if war starts") is not an event that happened
     const opener = tokens[clause.start - 1];
     // nor is the content of a demand or proposal ("demanded that Israel ease restrictions", "its demand that")
-    if (list && opener?.lower === 'that' && DEMAND_WORDS.has(tokens[clause.start - 2]?.lemma ?? '')) {
+    if (opener?.lower === 'that' && DEMAND_WORDS.has(tokens[clause.start - 2]?.lemma ?? '')) {
       if (traceOn) trace.push({ verb: c.verb, rule: null, why: 'the content of a demand ("... that"): not coded as done' });
       continue;
     }
-    if (list && opener && (opener.lower === 'unless' || opener.lower === 'if')) {
+    if (opener && (opener.lower === 'unless' || opener.lower === 'if')) {
       if (traceOn) trace.push({ verb: c.verb, rule: null, why: `inside a condition ("${opener.text} ..."): not coded` });
       continue;
     }
     reached.set(c.verb, { c, lastSources });
-    if (!list) {
-      if (traceOn && !SPEECH.has(verb.lemma)) trace.push({ verb: c.verb, rule: null, why: `no rule for verb "${verb.lemma}"` });
-      continue;
-    }
     const subject = subjectOf.get(c.verb) ?? [];
     if (c.governedBy !== null && rulesFor(rules, tokens[c.governedBy] as Token)) {
       const gov = tokens[c.governedBy] as Token;
