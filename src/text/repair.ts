@@ -709,7 +709,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       if (e < 0) e = text.length;
       let ce = e;
       if (ce > s && text[ce - 1] === '\r') ce--;
-      lines.push({ start: s, end: ce, content: text.slice(s, ce).replace(/\s+$/, '') });
+      lines.push({ start: s, end: ce, content: text.slice(s, ce).trimEnd() });
       s = e + 1;
     }
     const lengths = lines.map((l) => l.content.length).filter((n) => n > 0);
