@@ -78,7 +78,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         const value = values[i] ?? '';
         // wink keeps the original characters: the token is the next occurrence of its value, after white space
         let start = cursor;
-        while (start < text.length && isBlank(text.charCodeAt(start)) && !value.startsWith(text[start] ?? '')) start++;
+        const first = value.charCodeAt(0);
+        for (let c = text.charCodeAt(start); c !== first && isBlank(c); c = text.charCodeAt(start)) start++;
         if (!text.startsWith(value, start)) {
           const found = text.indexOf(value, cursor);
           start = found >= 0 ? found : cursor;
