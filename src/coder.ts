@@ -7,7 +7,7 @@
  *
  * A Coder is an instance built from its dictionaries and options, then frozen: no process-wide state.
  */
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type {
   ActorMention, ActorRef, EventRecord, Place, Quantity, QuoteRecord, SentenceExplanation, Span, StoryInput, StoryResult,
 } from './types.js';
@@ -244,9 +244,4 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   }
 
   return Object.freeze({ codeStory, info });
-}
-
-/** The package root (for examples/ and dictionaries/), from this compiled file. */
-export function packageRoot(): string {
-  return dirname(defaultDictionariesDir());
 }

@@ -55,7 +55,6 @@ const MONTHS = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 const MONTH_ALT = MONTHS.join('|');
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 /**
  * Cheap prefilter: month and weekday names (capitalised), relative words, 4-digit years 1900-2099 and slash
@@ -517,4 +516,3 @@ export function createDateFinder(): DateFinder {
 }
 
 /** Weekday names, Sunday first (exported for callers that print dates). */
-export const WEEKDAY_NAMES: readonly string[] = WEEKDAYS;
