@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import type {
+  Provenance,
   ActorMention, ActorRef, EventRecord, Place, Quantity, QuoteRecord, SentenceExplanation, Span, StoryInput, StoryResult,
 } from './types.js';
 import { createAnalyzer, type Token } from './text/analyze.js';
@@ -25,10 +26,19 @@ import { createDateFinder, type DateMention } from './attributes/dates.js';
 import { loadGazetteer, type Gazetteer } from './attributes/places.js';
 import { findQuantities } from './attributes/quantities.js';
 import { findQuotes } from './attributes/quotes.js';
+import { findPetrarchFiles, loadPetrarchDictionaries, petrarchDir, type PetrarchDictionaries } from './petrarch/dictionaries.js';
+import { DEFAULT_PETRARCH_OPTIONS, type PetrarchOptions } from './petrarch/options.js';
+import { codePetrarchSentence, type PetrEvent } from './petrarch/code.js';
+import type { DiscardRecord } from './types.js';
 
 export interface CoderOptions {
-  /** Root of our own dictionaries (default: the package's dictionaries/). */
+  /**
+   * Root of our own dictionaries (default: the package's dictionaries/), or `petrarch:DIR` for a
+   * PETRARCH / TABARI dictionary set in DIR (see src/petrarch/dictionaries.ts).
+   */
   dictionaries?: string;
+  /** Code with PETRARCH / TABARI dictionaries already loaded (shared between instances), and their options. */
+  petrarch?: { dictionaries: PetrarchDictionaries; options?: PetrarchOptions };
   /** Fill StoryResult.explain. */
   explain?: boolean;
   /** A gazetteer to share between coders (it is read-only); default: loaded from GeoNames data. */
@@ -40,7 +50,7 @@ export interface CoderOptions {
 export interface Coder {
   codeStory(input: StoryInput): StoryResult;
   /** What the coder was built from, with load times. */
-  readonly info: { dictionaries: string; verbRules: number; verbLemmas: number; loadMs: number };
+  readonly info: { dictionaries: string; verbRules: number; verbLemmas: number; loadMs: number; petrarchLoadMs?: number };
 }
 
 /** News agencies and the press at work are never actors ("told reporters", "(Reuters)"). */
@@ -48,21 +58,32 @@ const NEVER_ACTORS = new Set(['Reuters', 'AP', 'AFP', 'Bloomberg', 'UPI', 'Inter
 
 export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const t0 = performance.now();
-  const root = options.dictionaries ?? defaultDictionariesDir();
+  const petrDir = options.dictionaries !== undefined ? petrarchDir(options.dictionaries) : null;
+  const petr = options.petrarch ?? (petrDir !== null ? { dictionaries: loadPetrarchDictionaries(findPetrarchFiles(petrDir)) } : null);
+  const petrOptions: Readonly<PetrarchOptions> = Object.freeze({ ...DEFAULT_PETRARCH_OPTIONS, ...(petr?.options ?? {}) });
+  const root = petr || options.dictionaries === undefined ? defaultDictionariesDir() : options.dictionaries;
   const cameo: CameoTable = loadCameoTable(join(root, 'cameo.tsv'));
-  const verbs: VerbRules = loadVerbRules(join(root, 'verbs'), root, cameo);
+  // with PETRARCH dictionaries, our own verb rules and actors are not loaded: theirs take their place
+  const verbs: VerbRules | null = petr ? null : loadVerbRules(join(root, 'verbs'), root, cameo);
   const grammar = loadGrammar(join(root, 'grammar.tsv'));
-  const lemmatizer = createLemmatizer(new Set([...verbs.lemmas, ...grammarVerbs()]));
-  const analyzer = createAnalyzer({ verbLemma: lemmatizer.verb });
+  const lemmatizer = createLemmatizer(new Set([...(verbs?.lemmas ?? []), ...grammarVerbs()]));
+  const analyzer = createAnalyzer({ verbLemma: petr ? (lower) => lower : lemmatizer.verb });
   // dictionary phrases are tokenized as the stories will be
   const tokenize = (s: string): string[] => analyzer.analyze(s).tokens.filter((t) => t.pos !== 'SPACE').map((t) => t.text);
-  const actorDicts = loadActorDictionaries(join(root, 'actors'));
   const gazetteer = options.gazetteer ?? loadGazetteer();
-  const lexicon = compileActorLexicon(actorDicts, tokenize, (name) => (gazetteer.lookup(name)?.population ?? 0) >= 20000);
-  const repairer = createRepairer({ extraWords: lexicon.properWords });
+  const lexicon = petr
+    ? null
+    : compileActorLexicon(loadActorDictionaries(join(root, 'actors')), tokenize, (name) => (gazetteer.lookup(name)?.population ?? 0) >= 20000);
+  const repairer = createRepairer({ extraWords: lexicon ? lexicon.properWords : petrarchWords(petr?.dictionaries ?? null) });
   const dates = createDateFinder();
   const maxTokens = options.maxSentenceTokens ?? 300;
-  const info = Object.freeze({ dictionaries: root, verbRules: verbs.ruleCount, verbLemmas: verbs.lemmaCount, loadMs: Math.round(performance.now() - t0) });
+  const info = Object.freeze({
+    dictionaries: petr ? `petrarch:${petr.dictionaries.files.verbs}` : root,
+    verbRules: verbs ? verbs.ruleCount : (petr?.dictionaries.compiled.counts.patterns ?? 0),
+    verbLemmas: verbs ? verbs.lemmaCount : (petr?.dictionaries.compiled.counts.verbForms ?? 0),
+    loadMs: Math.round(performance.now() - t0),
+    ...(petr ? { petrarchLoadMs: petr.dictionaries.loadMs } : {}),
+  });
 
   function codeStory(input: StoryInput): StoryResult {
     const warnings: string[] = [];
@@ -89,18 +110,54 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
     }
     const blocked = (i: number): boolean => blockedMask[i] === 1;
     const datelineEntry = dateline?.place ? gazetteer.lookup(dateline.place) : null;
-    const datelineCountry = datelineEntry?.country ?? (dateline?.place ? lexicon.countryByName.get(dateline.place) ?? null : null);
+    const datelineCountry = datelineEntry?.country ?? (dateline?.place && lexicon ? lexicon.countryByName.get(dateline.place) ?? null : null);
     const story = new StoryActors(datelineCountry, grammar);
     const storyCountries = (): string[] => [...story.countries];
 
     const events: EventRecord[] = [];
     const explain: SentenceExplanation[] = [];
     const allMentions: Mention[] = [];
+    const discards: DiscardRecord[] = [];
+    const attributesOf = (s: (typeof sentences)[number]) => ({
+      dateMentions: dates.find(s.text, input.date).map((d) => ({ ...d, span: { start: d.span.start + s.span.start, end: d.span.end + s.span.start } })),
+      places: gazetteer.findPlaces(s.text, storyCountries()).map((p) => ({ ...p, span: { start: p.span.start + s.span.start, end: p.span.end + s.span.start } })),
+      quantities: findQuantities(s.text).map((q) => ({ ...q, span: q.span ? { start: q.span.start + s.span.start, end: q.span.end + s.span.start } : undefined })),
+    });
     for (const s of sentences) {
       if (s.last - s.first > maxTokens) {
         warnings.push(`sentence ${s.index} has ${s.last - s.first} tokens (over ${maxTokens}): skipped`);
         continue;
       }
+      if (petr) {
+        // PETRARCH / TABARI dictionaries: their actors, agents, verbs and patterns (src/petrarch/code.ts)
+        const isoDate = input.date ? input.date.slice(0, 10) : null;
+        const r = codePetrarchSentence(petr.dictionaries.compiled, petrOptions, { tokens, first: s.first, last: s.last, date: isoDate });
+        if (r.discard) {
+          discards.push({ scope: r.discard.scope, sentence: r.discard.scope === 'story' ? null : s.index, phrase: r.discard.phrase, rule: r.discard.rule });
+          if (r.discard.scope === 'story') {
+            events.length = 0;
+            allMentions.length = 0;
+            break;
+          }
+          continue;
+        }
+        const petrMentions = r.units.flatMap((u) => u.nps.map((np) => petrMention(np.codes.join('/'), r.wordTokens[np.s] ?? 0, (r.wordTokens[np.e - 1] ?? 0) + 1, np.prov)));
+        allMentions.push(...petrMentions);
+        if (r.events.length) {
+          const a = attributesOf(s);
+          for (const ev of r.events) events.push(...buildRecords(petrCoded(ev, s.first, s.last), s.index, s.text, a.dateMentions, a.places, a.quantities));
+        }
+        if (options.explain) {
+          explain.push({
+            sentence: s.index,
+            text: s.text,
+            actors: petrMentions.map((m) => ({ text: m.text, code: m.root ?? '---', rule: m.prov })),
+            verbs: r.events.map((e) => ({ text: text.slice((tokens[e.verbTok] as Token).start, (tokens[e.verbEndTok - 1] as Token).end), lemma: (tokens[e.verbTok] as Token).lower, matched: e.rule, why: e.why })),
+          });
+        }
+        continue;
+      }
+      if (!lexicon || !verbs) throw new Error('internal: no dictionaries');
       const pieces = findPieces(lexicon, tokens, s.first, s.last, blocked);
       let placeCountries: string[] | null = null;
       const sentencePlaces = (): string[] => (placeCountries ??= gazetteer.findPlaces(s.text, storyCountries()).map((p) => p.entry.country));
@@ -108,12 +165,8 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       allMentions.push(...mentions);
       const { events: coded, trace } = codeSentence({ tokens, first: s.first, last: s.last, mentions, rules: verbs, grammar, trace: options.explain === true });
       if (coded.length) {
-        const dateMentions = dates.find(s.text, input.date).map((d) => ({ ...d, span: { start: d.span.start + s.span.start, end: d.span.end + s.span.start } }));
-        const places = gazetteer.findPlaces(s.text, storyCountries()).map((p) => ({ ...p, span: { start: p.span.start + s.span.start, end: p.span.end + s.span.start } }));
-        const quantities = findQuantities(s.text).map((q) => ({ ...q, span: q.span ? { start: q.span.start + s.span.start, end: q.span.end + s.span.start } : undefined }));
-        for (const ev of coded) {
-          events.push(...buildRecords(ev, s.index, s.text, dateMentions, places, quantities));
-        }
+        const a = attributesOf(s);
+        for (const ev of coded) events.push(...buildRecords(ev, s.index, s.text, a.dateMentions, a.places, a.quantities));
       }
       if (options.explain) {
         explain.push({
@@ -123,6 +176,35 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
           verbs: trace.map((v) => ({ text: (tokens[v.verb] as Token).text, lemma: (tokens[v.verb] as Token).lemma, matched: v.rule, why: v.why })),
         });
       }
+    }
+
+    /** A mention standing for a PETRARCH actor phrase (its code is the whole root: "HOBGOV", "---GOV"). */
+    function petrMention(code: string, start: number, end: number, prov: Provenance): Mention {
+      const span = { start: (tokens[start] as Token).start, end: (tokens[end - 1] as Token).end };
+      return {
+        start, end, head: start, text: text.slice(span.start, span.end), span, root: code, country: null, sectors: [], person: null,
+        personTokens: null, kind: 'named', plural: false, modifier: false, inPP: false, prov, resolvedFrom: null,
+      };
+    }
+
+    function petrCoded(ev: PetrEvent, first: number, last: number): CodedEvent {
+      const src = ev.sourceToks ?? { start: ev.verbTok, end: ev.verbTok + 1 };
+      return {
+        verb: ev.verbTok,
+        verbEnd: ev.verbEndTok,
+        code: ev.code,
+        baseCode: ev.code,
+        rule: ev.rule,
+        sources: [petrMention(ev.source, src.start, src.end, ev.rule)],
+        targets: ev.target !== null && ev.targetToks ? [petrMention(ev.target, ev.targetToks.start, ev.targetToks.end, ev.rule)] : [],
+        negated: false,
+        modality: 'asserted',
+        condition: null,
+        clause: { start: first, end: last },
+        speechVerb: null,
+        unattributed: false,
+        why: ev.why,
+      };
     }
 
     /** The one who speaks: the actor just before the speech verb ("the White House announced"), else just after ("said Morin"). */
@@ -171,7 +253,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       if (!place && datelineEntry) place = gazetteer.toPlace(datelineEntry, true);
       const quantities = qs.filter((q) => !q.span || (q.span.start >= clauseSpan.start - 80 && q.span.end <= (condSpan?.end ?? clauseSpan.end + 80)));
       const code = ev.condition && deadline && ev.code.startsWith('13') ? '139' : ev.code;
-      const { cameo: cameoInfo, plover } = cameo.info(code);
+      const { cameo: cameoInfo, plover } = petr ? cameo.infoOrRaw(code) : cameo.info(code);
       const speakerMention = ev.speechVerb !== null ? speakerOf(ev.speechVerb) : null;
       const records: EventRecord[] = [];
       // violence with no perpetrator named: an unidentified armed actor (UAF) of the place where it happened
@@ -238,10 +320,19 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       actors: [...actorsByKey.values()],
       quotes,
       events,
+      ...(petr ? { discards } : {}),
       ...(options.explain ? { explain } : {}),
       warnings,
     };
   }
 
   return Object.freeze({ codeStory, info });
+}
+
+/** The words of a PETRARCH dictionary set's actor phrases, which repair must never split. */
+function petrarchWords(d: PetrarchDictionaries | null): string[] {
+  if (!d) return [];
+  const out = new Set<string>();
+  for (const list of d.compiled.actors.values()) for (const ph of list) for (const w of ph.words) if (w.length > 3) out.add(w);
+  return [...out];
 }

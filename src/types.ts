@@ -89,7 +89,8 @@ export interface ActorRef {
 export interface CameoInfo {
   code: string;
   root: string;
-  quad: number;
+  /** GDELT QuadClass 1–4; null for a code that is not in the CAMEO table (a dictionary's own code). */
+  quad: number | null;
   goldstein: number | null;
 }
 
@@ -134,6 +135,14 @@ export interface ActorMention {
   spans: Span[];
 }
 
+/** A PETRARCH discard phrase that matched: the sentence (or, for a story discard, the whole story) is not coded. */
+export interface DiscardRecord {
+  scope: 'story' | 'sentence';
+  sentence: number | null;
+  phrase: string;
+  rule: Provenance;
+}
+
 export interface StoryResult {
   doc: string;
   date: string | null;
@@ -148,6 +157,8 @@ export interface StoryResult {
   quotes: QuoteRecord[];
   events: EventRecord[];
   explain?: SentenceExplanation[];
+  /** PETRARCH discard phrases that matched (coding with PETRARCH dictionaries only). */
+  discards?: DiscardRecord[];
   warnings: string[];
 }
 

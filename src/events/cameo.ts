@@ -19,6 +19,11 @@ export interface CameoTable {
   get(code: string): CameoCode | undefined;
   /** The CAMEO and PLOVER blocks of an event with this code; throws on an unknown code. */
   info(code: string): { cameo: CameoInfo; plover: PloverInfo };
+  /**
+   * As `info`, but a code that is not in the table (PETRARCH dictionaries carry their own, e.g. `174K`)
+   * is kept as written, with no QuadClass, Goldstein weight or PLOVER type.
+   */
+  infoOrRaw(code: string): { cameo: CameoInfo; plover: PloverInfo };
   readonly size: number;
 }
 
@@ -51,6 +56,10 @@ export function parseCameoTable(text: string, file: string): CameoTable {
       let plover = c.plover;
       for (let p = code.slice(0, -1); plover.type === null && p.length >= 2; p = p.slice(0, -1)) plover = codes.get(p)?.plover ?? plover;
       return { cameo: { code, root: c.root, quad: c.quad, goldstein }, plover: { ...plover } };
+    },
+    infoOrRaw(code) {
+      if (codes.has(code)) return this.info(code);
+      return { cameo: { code, root: code.slice(0, 2), quad: null, goldstein: null }, plover: { type: null, mode: null } };
     },
     get size() {
       return codes.size;
