@@ -4,10 +4,12 @@
  *   wirecoder code [inputs...] [--format jsonl|json|tsv|table|explain] [--input auto|text|reuters|jsonl]
  *                  [--date YYYY-MM-DD] [--explain] [--dictionaries DIR] [--output FILE]
  *   wirecoder bench [DIR] [--limit N] [--json] [--dictionaries DIR]
+ *   wirecoder validate FILE.xml --dictionaries DIR [--verbose] [--min-pass FRACTION]
  *
  * Exit codes: 0 all inputs read; 1 some input had a problem (reported on stderr as
  * `wirecoder: FILE:LINE: message`, the rest still coded); 2 usage error or nothing could start
- * (bad option, coder failed to load, output not writable).
+ * (bad option, coder failed to load, output not writable). `validate`: 0 ran; 1 fewer records passed than
+ * --min-pass asks; 2 the file or the dictionaries could not be read.
  */
 import { createWriteStream, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -208,6 +210,46 @@ export async function runBenchCommand(
   }
 }
 
+function parseFraction(value: string): number {
+  const v = value.trim();
+  const n = Number(v);
+  if (v === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a fraction between 0 and 1');
+  return n;
+}
+
+/** `wirecoder validate`: report on stdout; exit 1 below --min-pass, 2 when it cannot start. */
+export async function runValidateCommand(
+  file: string,
+  options: { dictionaries: string; verbose: boolean; minPass: number | null },
+  io: Io,
+): Promise<number> {
+  const out = new Sink(io.stdout); // remembers a closed pipe or a write error
+  const print = (line: string): void => {
+    if (!out.closed) io.stdout.write(line + '\n');
+  };
+  try {
+    const { runValidate, ValidateError } = await import('./validate.js');
+    let r: { passed: number; failed: number };
+    try {
+      r = await runValidate(file, { dictionaries: options.dictionaries, verbose: options.verbose }, print);
+    } catch (e) {
+      if (!(e instanceof ValidateError)) throw e;
+      io.stderr.write(`wirecoder: ${e.message}\n`);
+      return EXIT_FATAL;
+    }
+    if (out.error !== null) {
+      io.stderr.write(`wirecoder: error: writing output: ${out.error.message}\n`);
+      return EXIT_FATAL;
+    }
+    const total = r.passed + r.failed;
+    if (options.minPass !== null && (total === 0 ? 0 : r.passed / total) < options.minPass) return EXIT_PROBLEMS;
+    return EXIT_OK;
+  } catch (e) {
+    io.stderr.write(`wirecoder: validate: ${message(e)}\n`);
+    return EXIT_FATAL;
+  }
+}
+
 /** Builds the commander program; each action hands its running work (resolving to the exit code) to `onWork`. */
 function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command {
   const program = new Command('wirecoder');
@@ -256,6 +298,24 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
       const options: { limit: number | null; json: boolean; dictionaries?: string } = { limit, json: opts['json'] === true };
       if (typeof opts['dictionaries'] === 'string') options.dictionaries = opts['dictionaries'];
       const work = runBenchCommand(dir, options, io);
+      onWork(work);
+      return work.then(() => undefined);
+    });
+
+  program
+    .command('validate')
+    .description('run a PETRARCH validation file (<Sentence> records with expected events) and report failures')
+    .argument('<file>', 'the validation XML file, e.g. PETR.UnitTest.records.xml')
+    .requiredOption('--dictionaries <dir>', 'PETRARCH dictionary directory: the files the <Environment> names, else *verbs.txt, *actors.txt ... found there')
+    .option('-v, --verbose', 'also list the records that pass', false)
+    .option('--min-pass <fraction>', 'exit 1 when fewer than this fraction (0..1) of the records pass', parseFraction)
+    .action((file: string, opts: Record<string, unknown>) => {
+      const options = {
+        dictionaries: String(opts['dictionaries']),
+        verbose: opts['verbose'] === true,
+        minPass: typeof opts['minPass'] === 'number' ? opts['minPass'] : null,
+      };
+      const work = runValidateCommand(file, options, io);
       onWork(work);
       return work.then(() => undefined);
     });

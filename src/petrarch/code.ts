@@ -73,6 +73,7 @@ const BE = new Set(['IS', 'WAS', 'WERE', 'ARE', 'BE', 'BEEN', 'BEING', "'S", "'R
 const AGENT_LINKS = new Set(['OF', 'IN', 'FROM', 'FOR']);
 const DETS = new Set(['THE', 'A', 'AN', 'ITS', 'THEIR', 'HIS', 'HER', 'FORMER', 'NEITHER', 'EITHER', 'BOTH']);
 const VERB_POS = new Set(['VERB', 'AUX']);
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 function isPunct(w: Word): boolean {
   return w.pos === 'PUNCT' || !/[A-Z0-9]/.test(w.up);
@@ -315,8 +316,21 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
     u ? { start: (W[u.s] as Word).tok, end: (W[u.e - 1] as Word).tok + 1 } : null;
   // TABARI's policy: the sentence's first verb that codes, and the verbs joined to it by "and"
   let mainCoded = false;
+  let mainSource: PetrUnit | null = null;
+  let lastComma = -1;
+  W.forEach((w, i) => {
+    if (w.up === ',') lastComma = i;
+  });
+  let inLast = false;
   for (const hit of hits) {
-    if (mainCoded && !conjoined(W, hit.s)) continue;
+    // a closing comma phrase that survived the comma rules has its own verb ("..., the agency WFNA said")
+    if (!inLast && lastComma >= 0 && hit.s > lastComma) {
+      inLast = true;
+      mainCoded = false;
+      mainSource = null;
+    }
+    const isConjoined = mainCoded && conjoined(W, hit.s);
+    if (mainCoded && !isConjoined) continue;
     const patterns: CompiledPattern[] = [];
     for (const f of hit.forms) for (const p of f.verb.patterns) if (!patterns.includes(p)) patterns.push(p);
     patterns.sort((a, b) => b.literals - a.literals || b.actors - a.actors);
@@ -346,6 +360,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
       source = compoundBefore;
       target = null;
     } else if (match?.compound && !target) target = match.compound;
+    if (!source && isConjoined && mainSource) source = mainSource;
     if (!source) {
       // passive: "X was VERBed by Y"
       const passive = isPassive(W, hit.s);
@@ -359,9 +374,10 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
       }
     }
     if (!target && !compoundBefore) {
-      const after = firstUnitAfter(hit.e, units, new Set([...used, ...(source ? [units.indexOf(source)] : [])]));
+      const after = firstUnitAfter(W, hit.e, units, new Set([...used, ...(source ? [units.indexOf(source)] : [])]));
       if (after) target = after;
     }
+    if (!isConjoined) mainSource = source;
     const emit = (s: string, t: string | null, c: string | null, sU: PetrUnit | null, tU: PetrUnit | null): void => {
       if (c === null) return;
       if (t !== null && s === t) return;
@@ -595,6 +611,15 @@ function matchElementAt(el: Elem, at: number, st: MatchState, dir: 1 | -1, W: re
     return out;
   }
   const k = unitAt[at] ?? -1;
+  if (k < 0 && el.kind === 'skip') {
+    // `^` over a noun phrase that is no actor: "warned their populations about"
+    let i = at;
+    const nominal = (j: number): boolean => j >= 0 && j < W.length && (unitAt[j] ?? -1) < 0 && NP_POS.has((W[j] as Word).pos);
+    if (!nominal(i)) return out;
+    while (nominal(i + dir)) i += dir;
+    out.push({ ...st, pos: i + dir });
+    return out;
+  }
   if (k < 0 || st.used.includes(k)) return out;
   const u = units[k] as PetrUnit;
   // a unit is entered at its edge: its first word going right, its last going left
@@ -646,12 +671,19 @@ function byAgent(W: readonly Word[], ve: number, units: readonly PetrUnit[], uni
  */
 function subjectOf(W: readonly Word[], vs: number, units: readonly PetrUnit[], unitAt: Int32Array, used: Set<number>): PetrUnit | null {
   // the clause's left edge: a subordinator, or a pronoun standing as the subject ("he said")
+  // (a pronoun refers back and is passed over: "Ethiopia indicated it would act"; the edge does not count
+  // when the clause's own actor was taken by the pattern: "noted that Cirith Ungol regretted")
   let edge = -1;
+  let usedInside = false;
   for (let i = vs - 1; i >= 0; i--) {
     const w = W[i] as Word;
-    if ((unitAt[i] ?? -1) >= 0) continue;
-    if (SUBORDINATORS.has(w.up) || w.pos === 'PRON' && !/^(ITS|THEIR|HIS|HER|OUR|MY|YOUR)$/.test(w.up)) {
-      edge = i;
+    const k = unitAt[i] ?? -1;
+    if (k >= 0) {
+      if (used.has(k)) usedInside = true;
+      continue;
+    }
+    if (SUBORDINATORS.has(w.up)) {
+      edge = usedInside ? -1 : i;
       break;
     }
   }
@@ -664,7 +696,7 @@ function subjectOf(W: readonly Word[], vs: number, units: readonly PetrUnit[], u
     let steps = 0;
     while (j >= 0 && steps < 3) {
       const w = W[j] as Word;
-      if (w.pos === 'DET' || w.pos === 'ADJ' || w.pos === 'NUM' || (w.pos === 'NOUN' && !PREPS.has(w.up))) {
+      if (w.pos === 'DET' || w.pos === 'ADJ' || w.pos === 'ADV' || w.pos === 'NUM' || (w.pos === 'NOUN' && !PREPS.has(w.up))) {
         j--;
         steps++;
         continue;
@@ -678,10 +710,13 @@ function subjectOf(W: readonly Word[], vs: number, units: readonly PetrUnit[], u
   return null;
 }
 
-function firstUnitAfter(ve: number, units: readonly PetrUnit[], used: Set<number>): PetrUnit | null {
+/** The first unit after the verb in its comma segment. */
+function firstUnitAfter(W: readonly Word[], ve: number, units: readonly PetrUnit[], used: Set<number>): PetrUnit | null {
+  let stop = ve;
+  while (stop < W.length && (W[stop] as Word).up !== ',') stop++;
   for (let k = 0; k < units.length; k++) {
     const u = units[k] as PetrUnit;
-    if (u.s >= ve && !used.has(k)) return u;
+    if (u.s >= ve && u.s < stop && !used.has(k)) return u;
   }
   return null;
 }
