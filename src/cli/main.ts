@@ -90,6 +90,11 @@ export async function runCode(inputs: readonly string[], options: CodeOptions, i
       const coderOptions: { explain: boolean; dictionaries?: string } = { explain };
       if (options.dictionaries !== undefined) coderOptions.dictionaries = options.dictionaries;
       coder = await (await import('../coder.js')).createCoder(coderOptions);
+      if (explain) {
+        const i = coder.info;
+        const petr = i.petrarchLoadMs !== undefined ? `; PETRARCH dictionaries read and compiled in ${i.petrarchLoadMs} ms` : '';
+        err(`coder loaded in ${i.loadMs} ms (${i.dictionaries}: ${i.verbRules} verb rules${petr})`);
+      }
     } catch (e) {
       coderFailed = true;
       err(`error: cannot load the coder: ${message(e)}`);

@@ -17,6 +17,7 @@
 import type { Provenance } from '../types.js';
 import type { Token } from '../text/analyze.js';
 import type { PetrarchOptions } from './options.js';
+import { adjustCode } from '../events/code.js';
 import { actorCodes, type CompiledPetrarch, type CompiledPattern, type Elem, type VerbForm } from './compile.js';
 
 interface Word {
@@ -54,6 +55,8 @@ export interface PetrEvent {
   targetToks: { start: number; end: number } | null;
   rule: Provenance;
   why: string;
+  /** Token range of an "unless ..." clause that made the act a threat. */
+  condition: { start: number; end: number } | null;
 }
 
 export interface PetrSentenceResult {
@@ -73,6 +76,9 @@ const BE = new Set(['IS', 'WAS', 'WERE', 'ARE', 'BE', 'BEEN', 'BEING', "'S", "'R
 const AGENT_LINKS = new Set(['OF', 'IN', 'FROM', 'FOR']);
 const DETS = new Set(['THE', 'A', 'AN', 'ITS', 'THEIR', 'HIS', 'HER', 'FORMER', 'NEITHER', 'EITHER', 'BOTH']);
 const VERB_POS = new Set(['VERB', 'AUX']);
+/** Speech verbs: what is said is coded too, as its own main verb ("Canada said it will pull its troops"). */
+const SPEECH_FORMS = new Set(['SAY', 'SAYS', 'SAID', 'TELL', 'TELLS', 'TOLD', 'ANNOUNCE', 'ANNOUNCES', 'ANNOUNCED', 'ADD', 'ADDS', 'ADDED', 'STATE', 'STATES', 'STATED', 'DECLARE', 'DECLARES', 'DECLARED', 'CONFIRM', 'CONFIRMS', 'CONFIRMED', 'INSIST', 'INSISTS', 'INSISTED']);
+const FUTURE = new Set(['WILL', 'WOULD', "'LL", 'SHALL', 'WO', 'TO', 'GOING']);
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 function isPunct(w: Word): boolean {
@@ -322,6 +328,8 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
     if (w.up === ',') lastComma = i;
   });
   let inLast = false;
+  let afterSpeech = false;
+  let speaker: PetrUnit | null = null;
   for (const hit of hits) {
     // a closing comma phrase that survived the comma rules has its own verb ("..., the agency WFNA said")
     if (!inLast && lastComma >= 0 && hit.s > lastComma) {
@@ -330,7 +338,13 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
       mainSource = null;
     }
     const isConjoined = mainCoded && conjoined(W, hit.s);
-    if (mainCoded && !isConjoined) continue;
+    if (mainCoded && !isConjoined) {
+      if (!afterSpeech) continue;
+      // the verb of what was said: a main verb of its own, its pronoun subject the speaker
+      mainCoded = false;
+      afterSpeech = false;
+      speaker = mainSource;
+    }
     const patterns: CompiledPattern[] = [];
     for (const f of hit.forms) for (const p of f.verb.patterns) if (!patterns.includes(p)) patterns.push(p);
     patterns.sort((a, b) => b.literals - a.literals || b.actors - a.actors);
@@ -361,6 +375,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
       target = null;
     } else if (match?.compound && !target) target = match.compound;
     if (!source && isConjoined && mainSource) source = mainSource;
+    if (!source && speaker && pronounSubject(W, hit.s)) source = speaker;
     if (!source) {
       // passive: "X was VERBed by Y"
       const passive = isPassive(W, hit.s);
@@ -378,15 +393,31 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
       if (after) target = after;
     }
     if (!isConjoined) mainSource = source;
+    if (!isConjoined) afterSpeech = SPEECH_FORMS.has((W[hit.k] as Word).up);
+    // a forceful act promised on a condition is a threat: "will pull its soldiers ... unless NATO sends more"
+    let condition: PetrEvent['condition'] = null;
+    let primaryCode = code?.primary ?? null;
+    const cond = conditionAfter(W, hit.e);
+    if (cond && primaryCode && futureGroup(W, hit.s)) {
+      const adjusted = adjustCode(primaryCode, 'conditional', false, true);
+      if (adjusted && adjusted !== primaryCode && adjusted.startsWith('13')) {
+        primaryCode = adjusted;
+        condition = { start: (W[cond.s] as Word).tok, end: (W[cond.e - 1] as Word).tok + 1 };
+        why += `, a threat: conditional on "${W.slice(cond.s, Math.min(cond.e, cond.s + 3)).map((w) => w.up.toLowerCase()).join(' ')} ..."`;
+        // its target is whoever the condition asks to act
+        const inCond = units.find((u) => u.s > cond.s && u.s < cond.e);
+        if (inCond) target = inCond;
+      }
+    }
     const emit = (s: string, t: string | null, c: string | null, sU: PetrUnit | null, tU: PetrUnit | null): void => {
       if (c === null) return;
       if (t !== null && s === t) return;
       const key = `${s}\u0000${t ?? ''}\u0000${c}`;
       if (seen.has(key)) return;
       seen.add(key);
-      events.push({ source: s, target: t, code: c, verbTok: (W[hit.s] as Word).tok, verbEndTok: (W[hit.e - 1] as Word).tok + 1, sourceToks: tokRange(sU), targetToks: tokRange(tU), rule, why });
+      events.push({ source: s, target: t, code: c, verbTok: (W[hit.s] as Word).tok, verbEndTok: (W[hit.e - 1] as Word).tok + 1, sourceToks: tokRange(sU), targetToks: tokRange(tU), rule, why, condition });
     };
-    const primary = code?.primary ?? null;
+    const primary = primaryCode;
     const secondary = code?.secondary ?? null;
     if (source && !target && source.codes.length > 1) {
       // a compound with no one else: the event is between its members ("Gondor and Osgiliath renewed ties")
@@ -640,6 +671,40 @@ function conjoined(W: readonly Word[], vs: number): boolean {
     if (w.pos !== 'ADV' && w.pos !== 'AUX' && w.pos !== 'PART') return false;
   }
   return false;
+}
+
+/** The subject right before the verb group is a pronoun ("it will pull"). */
+function pronounSubject(W: readonly Word[], vs: number): boolean {
+  for (let i = vs - 1; i >= 0 && i >= vs - 4; i--) {
+    const w = W[i] as Word;
+    if (w.pos === 'PRON') return true;
+    if (w.pos !== 'ADV' && w.pos !== 'AUX' && w.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+/** The verb group speaks of the future or an intention: will, would, to, going to. */
+function futureGroup(W: readonly Word[], vs: number): boolean {
+  for (let i = vs - 1; i >= 0 && i >= vs - 4; i--) {
+    const w = W[i] as Word;
+    if (FUTURE.has(w.up)) return true;
+    if (w.pos !== 'ADV' && w.pos !== 'AUX' && w.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+/** An "unless ..." clause after the verb, to the end of the sentence or a semicolon. */
+function conditionAfter(W: readonly Word[], ve: number): { s: number; e: number } | null {
+  for (let i = ve; i < W.length; i++) {
+    const w = W[i] as Word;
+    if (w.up === ';') return null;
+    if (w.up === 'UNLESS') {
+      let e = i + 1;
+      while (e < W.length && !/^[;.!?]$/.test((W[e] as Word).up)) e++;
+      return { s: i, e };
+    }
+  }
+  return null;
 }
 
 function isPassive(W: readonly Word[], vs: number): boolean {
