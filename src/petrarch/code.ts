@@ -559,7 +559,7 @@ function dropCommaPhrases(all: readonly Word[], o: Readonly<PetrarchOptions>): W
     const b = commas[c + 1] as number;
     const nextC = commas[c + 2] ?? end;
     if (listy(all.slice(a + 1, b)) || listy(all.slice(b + 1, nextC))) continue; // "Evil Mordor, the awful Fornost, and good Gondor"
-    if (within(countWords(all.slice(a + 1, b)), o.commaMin, o.commaMax)) for (let i = a; i < b; i++) drop[i] = 1;
+    if (within(countWords(all.slice(a + 1, b)), o.commaMin, o.commaMax)) for (let i = a; i <= b; i++) drop[i] = 1;
   }
   return all.filter((_, i) => !drop[i]);
 }
