@@ -320,6 +320,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
   const seen = new Set<string>();
   const tokRange = (u: PetrUnit | null): { start: number; end: number } | null =>
     u ? { start: (W[u.s] as Word).tok, end: (W[u.e - 1] as Word).tok + 1 } : null;
+  const present = new Set(W.map((w) => w.up));
   // TABARI's policy: the sentence's first verb that codes, and the verbs joined to it by "and"
   let mainCoded = false;
   let mainSource: PetrUnit | null = null;
@@ -345,12 +346,11 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
       afterSpeech = false;
       speaker = mainSource;
     }
-    const patterns: CompiledPattern[] = [];
-    for (const f of hit.forms) for (const p of f.verb.patterns) if (!patterns.includes(p)) patterns.push(p);
-    patterns.sort((a, b) => b.literals - a.literals || b.actors - a.actors);
+    const patterns = dict.patternsOf(hit.forms);
     let match: PatternMatch | null = null;
     let matched: CompiledPattern | null = null;
     for (const p of patterns) {
+      if (!p.needs.every((alts) => alts.some((w) => present.has(w)))) continue;
       match = matchPattern(p, W, hit.s, hit.e, units, unitAt);
       if (match) {
         matched = p;

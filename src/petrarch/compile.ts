@@ -40,6 +40,8 @@ export interface CompiledPattern {
   /** Literal words and synsets in the pattern: the longer pattern is tried first. */
   literals: number;
   actors: number;
+  /** For each literal element, the words one of which must be in the sentence: a cheap filter before matching. */
+  needs: string[][];
   text: string;
   prov: Provenance;
 }
@@ -68,6 +70,8 @@ export interface CompiledDiscard {
 }
 
 export interface CompiledPetrarch {
+  /** The patterns of a set of verb forms, merged and ordered (memoised: verbs that share a surface form). */
+  patternsOf(forms: readonly VerbForm[]): readonly CompiledPattern[];
   /** Actor phrases by first word, longest first. */
   actors: ReadonlyMap<string, readonly ActorPhrase[]>;
   agents: ReadonlyMap<string, readonly AgentPhrase[]>;
@@ -227,6 +231,7 @@ export function compilePetrarch(input: CompileInput): CompiledPetrarch {
         code: p.code,
         literals: countLiterals(before) + countLiterals(after),
         actors: countActors(before) + countActors(after),
+        needs: [...before, ...after].filter((e) => e.kind === 'words').map((e) => [...new Set((e as { options: string[][] }).options.map((o) => o[0] ?? ''))]),
         text: p.text.trim(),
         prov: p.prov,
       };
@@ -266,7 +271,26 @@ export function compilePetrarch(input: CompileInput): CompiledPetrarch {
       discardCount++;
     }
   }
+  const merged = new Map<string, CompiledPattern[]>();
+  const ids = new Map<CompiledVerb, number>();
+  const patternsOf = (forms: readonly VerbForm[]): readonly CompiledPattern[] => {
+    const only = forms[0];
+    if (forms.length === 1 && only) return only.verb.patterns;
+    const key = forms.map((f) => {
+      let id = ids.get(f.verb);
+      if (id === undefined) ids.set(f.verb, (id = ids.size));
+      return id;
+    }).join(',');
+    let list = merged.get(key);
+    if (!list) {
+      list = [...new Set(forms.flatMap((f) => f.verb.patterns))];
+      list.sort((a, b) => b.literals - a.literals || b.actors - a.actors);
+      merged.set(key, list);
+    }
+    return list;
+  };
   return Object.freeze({
+    patternsOf,
     actors,
     agents,
     verbs,
