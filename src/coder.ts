@@ -28,6 +28,7 @@ import { findQuantities } from './attributes/quantities.js';
 import { findQuotes } from './attributes/quotes.js';
 import { findPetrarchFiles, loadPetrarchDictionaries, petrarchDir, type PetrarchDictionaries } from './petrarch/dictionaries.js';
 import { DEFAULT_PETRARCH_OPTIONS, type PetrarchOptions } from './petrarch/options.js';
+import { formatProblem } from './petrarch/common.js';
 import { codePetrarchSentence, type PetrEvent } from './petrarch/code.js';
 import type { DiscardRecord } from './types.js';
 
@@ -50,7 +51,15 @@ export interface CoderOptions {
 export interface Coder {
   codeStory(input: StoryInput): StoryResult;
   /** What the coder was built from, with load times. */
-  readonly info: { dictionaries: string; verbRules: number; verbLemmas: number; loadMs: number; petrarchLoadMs?: number };
+  readonly info: {
+    dictionaries: string;
+    verbRules: number;
+    verbLemmas: number;
+    loadMs: number;
+    petrarchLoadMs?: number;
+    /** Problems found in PETRARCH dictionary files, `file:line: severity: message`. */
+    dictionaryProblems?: readonly string[];
+  };
 }
 
 /** News agencies and the press at work are never actors ("told reporters", "(Reuters)"). */
@@ -82,7 +91,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
     verbRules: verbs ? verbs.ruleCount : (petr?.dictionaries.compiled.counts.patterns ?? 0),
     verbLemmas: verbs ? verbs.lemmaCount : (petr?.dictionaries.compiled.counts.verbForms ?? 0),
     loadMs: Math.round(performance.now() - t0),
-    ...(petr ? { petrarchLoadMs: petr.dictionaries.loadMs } : {}),
+    ...(petr ? { petrarchLoadMs: petr.dictionaries.loadMs, dictionaryProblems: Object.freeze(petr.dictionaries.problems.map(formatProblem)) } : {}),
   });
 
   function codeStory(input: StoryInput): StoryResult {

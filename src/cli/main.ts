@@ -90,6 +90,8 @@ export async function runCode(inputs: readonly string[], options: CodeOptions, i
       const coderOptions: { explain: boolean; dictionaries?: string } = { explain };
       if (options.dictionaries !== undefined) coderOptions.dictionaries = options.dictionaries;
       coder = await (await import('../coder.js')).createCoder(coderOptions);
+      // dictionary errors always (the line was skipped); warnings (read as PETRARCH read them) with --explain
+      for (const p of coder.info.dictionaryProblems ?? []) if (explain || p.includes(': error: ')) err(p);
       if (explain) {
         const i = coder.info;
         const petr = i.petrarchLoadMs !== undefined ? `; PETRARCH dictionaries read and compiled in ${i.petrarchLoadMs} ms` : '';
