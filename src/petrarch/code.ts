@@ -3,8 +3,8 @@
  * part-of-speech tags (no parse tree). The stages, in order:
  *
  *   words (upper case, `_` split) → discards → comma-delimited subordinate phrases dropped (the
- *   `comma_*` options) → actor and agent phrases → noun phrases (actor + agents: "Gondor's
- *   government", "soldiers from Gondor", "MSF Arnor diplomat") → compound actors ("Mordor, Rohan and
+ *   `comma_*` options) → actor and agent phrases → noun phrases (actor + agents: "Sylvania's
+ *   government", "soldiers from Sylvania", "relief agency Sylvania official") → compound actors ("Freedonia, Sylvania and
  *   Bree") → verbs (dictionary forms tagged as verbs) → each verb's patterns, longest first → source
  *   and target → events (paired codes `[A:B]` give the reverse event too).
  *
@@ -157,7 +157,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
   const gapWords = (a: number, b: number): Word[] => W.slice(a, b);
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p] as Piece;
-    // agents before an actor: adjacent ("MSF Arnor"), or linked by of/in/from ("soldiers from Gondor")
+    // agents before an actor: adjacent ("relief agency Sylvania"), or linked by of/in/from ("soldiers from Sylvania")
     const agentsBefore: Piece[] = [];
     let q = p;
     while (q < pieces.length && (pieces[q] as Piece).agent) {
@@ -183,7 +183,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
     const actorPiece = pieces[q];
     if (agentsBefore.length && actorPiece?.actor) {
       const linked = gapWords((agentsBefore[agentsBefore.length - 1] as Piece).e, actorPiece.s).length > 0;
-      // the actor may be a compound: "lawmakers in Fornost and Gondor" → each member
+      // the actor may be a compound: "lawmakers in Freedonia and Sylvania" → each member
       const members: Piece[] = [actorPiece];
       let r = q;
       if (linked) {
@@ -195,7 +195,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
           r++;
         }
       }
-      // suffix agents after the actor too: "An MSF Arnor diplomat"
+      // suffix agents after the actor too: "a relief agency Sylvania official"
       let after: Piece[] = [];
       if (!linked) ({ after, end: r } = agentsAfter(pieces, r, W));
       const codes: string[] = [];
@@ -233,7 +233,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
       const lastAfter = after[after.length - 1];
       const np: PetrNP = { s: piece.s, e: lastAfter ? lastAfter.e : piece.e, codes: uniq(codes), prov: piece.actor.prov };
       p = end;
-      // a name after a title or a modifier is the same actor: "Bree Prime Minister Romendacil", "Arnor awful Gondor"
+      // a name after a title or a modifier is the same actor: "Freedonia Prime Minister Firefly", "Freedonia awful Sylvania"
       while (p + 1 < pieces.length && (pieces[p + 1] as Piece).actor && absorbs(gapWords(np.e, (pieces[p + 1] as Piece).s))) {
         p++;
         np.e = (pieces[p] as Piece).e;
@@ -368,7 +368,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
     let source: PetrUnit | null = match?.source ?? null;
     let target: PetrUnit | null = match?.target ?? null;
     let why = matched ? `pattern "${matched.text}"` : `verb ${(W[hit.k] as Word).up} alone`;
-    // `%` before the verb: the event is among the compound's members ("Gondor and Osgiliath have delayed")
+    // `%` before the verb: the event is among the compound's members ("Freedonia and Sylvania have delayed")
     const compoundBefore = match?.compound && match.compound.e <= hit.s ? match.compound : null;
     if (compoundBefore) {
       source = compoundBefore;
@@ -420,7 +420,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
     const primary = primaryCode;
     const secondary = code?.secondary ?? null;
     if (source && !target && source.codes.length > 1) {
-      // a compound with no one else: the event is between its members ("Gondor and Osgiliath renewed ties")
+      // a compound with no one else: the event is between its members ("Freedonia and Sylvania renewed ties")
       for (const a of source.codes) for (const b of source.codes) if (a !== b) {
         emit(a, b, primary, source, source);
         emit(b, a, secondary, source, source);
@@ -558,7 +558,7 @@ function dropCommaPhrases(all: readonly Word[], o: Readonly<PetrarchOptions>): W
     const a = commas[c] as number;
     const b = commas[c + 1] as number;
     const nextC = commas[c + 2] ?? end;
-    if (listy(all.slice(a + 1, b)) || listy(all.slice(b + 1, nextC))) continue; // "Evil Mordor, the awful Fornost, and good Gondor"
+    if (listy(all.slice(a + 1, b)) || listy(all.slice(b + 1, nextC))) continue; // "Freedonia, the awful Ruritania, and Sylvania"
     if (within(countWords(all.slice(a + 1, b)), o.commaMin, o.commaMax)) for (let i = a; i <= b; i++) drop[i] = 1;
   }
   return all.filter((_, i) => !drop[i]);
