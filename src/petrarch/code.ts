@@ -4,8 +4,8 @@
  *
  *   words (upper case, `_` split) → discards → comma-delimited subordinate phrases dropped (the
  *   `comma_*` options) → actor and agent phrases → noun phrases (actor + agents: "Sylvania's
- *   government", "soldiers from Sylvania", "relief agency Sylvania official") → compound actors ("Freedonia, Sylvania and
- *   Bree") → verbs (dictionary forms tagged as verbs) → each verb's patterns, longest first → source
+ *   government", "soldiers from Sylvania", "relief agency Sylvania official") → compound actors ("Freedonia, Ruritania and
+ *   Sylvania") → verbs (dictionary forms tagged as verbs) → each verb's patterns, longest first → source
  *   and target → events (paired codes `[A:B]` give the reverse event too).
  *
  * Pattern semantics (TABARI's): the elements before `*` are matched leftwards from the verb, those
@@ -251,7 +251,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
   for (let n = 0; n < nps.length; n++) {
     const np = nps[n] as PetrNP;
     const unit: PetrUnit = { s: np.s, e: np.e, nps: [np], codes: [...np.codes] };
-    // a list joins by commas only when a conjunction closes it: "Mordor, Rohan, Fornost and Bree"
+    // a list joins by commas only when a conjunction closes it: "Freedonia, Ruritania, Grand Fenwick and Sylvania"
     const chain: { np: PetrNP; conj: boolean }[] = [];
     let end = np.e;
     for (let m = n + 1; m < nps.length; m++) {
@@ -545,7 +545,7 @@ function dropCommaPhrases(all: readonly Word[], o: Readonly<PetrarchOptions>): W
   if (within(countWords(all.slice(0, firstC)), o.commaBMin, o.commaBMax)) for (let i = 0; i <= firstC; i++) drop[i] = 1;
   const lastC = commas[commas.length - 1] as number;
   const tail = all.slice(lastC + 1, end);
-  // phrases that are part of a list are kept: "with Mordor, Rohan, Fornost and Bree after a rift"
+  // phrases that are part of a list are kept: "with Freedonia, Ruritania, Grand Fenwick and Sylvania after a rift"
   const listy = (ws: readonly Word[]): boolean => {
     for (const w of ws) {
       if (CONJ.has(w.up)) return true;
