@@ -169,7 +169,7 @@ export function codePetrarchSentence(dict: CompiledPetrarch, options: Readonly<P
         q++;
         continue;
       }
-      // "lawmakers and officials in Fornost": agents joined by AND
+      // "lawmakers and officials in Sylvania": agents joined by AND
       if (next.agent && gap.length === 1 && gap[0] === 'AND') {
         q++;
         continue;
