@@ -663,34 +663,32 @@ function matchElementAt(el: Elem, at: number, st: MatchState, dir: 1 | -1, W: re
   return out;
 }
 
-/** A verb joined to an earlier one by "and" ("condemned the attack and promised aid"). */
-function conjoined(W: readonly Word[], vs: number): boolean {
-  for (let i = vs - 1; i >= 0 && i >= vs - 3; i--) {
+/**
+ * Walks back from the verb over adverbs, auxiliaries and particles (at most `max` words) and answers
+ * `test` for the first other word, or true as soon as `hit` holds for a word on the way.
+ */
+function beforeGroup(W: readonly Word[], vs: number, max: number, hit: (w: Word) => boolean): boolean {
+  for (let i = vs - 1; i >= 0 && i >= vs - max; i--) {
     const w = W[i] as Word;
-    if (w.up === 'AND') return true;
+    if (hit(w)) return true;
     if (w.pos !== 'ADV' && w.pos !== 'AUX' && w.pos !== 'PART') return false;
   }
   return false;
+}
+
+/** A verb joined to an earlier one by "and" ("condemned the attack and promised aid"). */
+function conjoined(W: readonly Word[], vs: number): boolean {
+  return beforeGroup(W, vs, 3, (w) => w.up === 'AND');
 }
 
 /** The subject right before the verb group is a pronoun ("it will pull"). */
 function pronounSubject(W: readonly Word[], vs: number): boolean {
-  for (let i = vs - 1; i >= 0 && i >= vs - 4; i--) {
-    const w = W[i] as Word;
-    if (w.pos === 'PRON') return true;
-    if (w.pos !== 'ADV' && w.pos !== 'AUX' && w.pos !== 'PART') return false;
-  }
-  return false;
+  return beforeGroup(W, vs, 4, (w) => w.pos === 'PRON');
 }
 
 /** The verb group speaks of the future or an intention: will, would, to, going to. */
 function futureGroup(W: readonly Word[], vs: number): boolean {
-  for (let i = vs - 1; i >= 0 && i >= vs - 4; i--) {
-    const w = W[i] as Word;
-    if (FUTURE.has(w.up)) return true;
-    if (w.pos !== 'ADV' && w.pos !== 'AUX' && w.pos !== 'PART') return false;
-  }
-  return false;
+  return beforeGroup(W, vs, 4, (w) => FUTURE.has(w.up));
 }
 
 /** An "unless ..." clause after the verb, to the end of the sentence or a semicolon. */
@@ -708,12 +706,7 @@ function conditionAfter(W: readonly Word[], ve: number): { s: number; e: number 
 }
 
 function isPassive(W: readonly Word[], vs: number): boolean {
-  for (let i = vs - 1; i >= 0 && i >= vs - 3; i--) {
-    const w = W[i] as Word;
-    if (BE.has(w.up)) return true;
-    if (w.pos !== 'ADV' && w.pos !== 'AUX' && w.pos !== 'PART') return false;
-  }
-  return false;
+  return beforeGroup(W, vs, 3, (w) => BE.has(w.up));
 }
 
 function byAgent(W: readonly Word[], ve: number, units: readonly PetrUnit[], unitAt: Int32Array, used: Set<number>): PetrUnit | null {
