@@ -5,11 +5,15 @@
  *                  [--date YYYY-MM-DD] [--explain] [--dictionaries DIR] [--output FILE]
  *   wirecoder bench [DIR] [--limit N] [--json] [--dictionaries DIR]
  *   wirecoder validate FILE.xml --dictionaries DIR [--verbose] [--min-pass FRACTION]
+ *   wirecoder ingest PATH... [--db FILE] [--input FMT] [--date D] [--dictionaries DIR] [--limit N]
+ *   wirecoder stats [--db FILE] [--json]
+ *   wirecoder serve [--db FILE] [--port N] [--host H] [--web DIR] [--ingest PATH...] [--max-body BYTES]
+ *   wirecoder token [--db FILE]
  *
  * Exit codes: 0 all inputs read; 1 some input had a problem (reported on stderr as
  * `wirecoder: FILE:LINE: message`, the rest still coded); 2 usage error or nothing could start
  * (bad option, coder failed to load, output not writable). `validate`: 0 ran; 1 fewer records passed than
- * --min-pass asks; 2 the file or the dictionaries could not be read.
+ * --min-pass asks; 2 the file or the dictionaries could not be read. `ingest` and `stats`: see ingest.ts.
  */
 import { createWriteStream, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -57,6 +61,12 @@ function parseDateOption(value: string): string {
   const d = normaliseDate(value);
   if (d === null || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
   return d;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n > 65535) throw new InvalidArgumentError('expected a port number 0..65535');
+  return n;
 }
 
 function parseLimit(value: string): number {
@@ -257,6 +267,16 @@ export async function runValidateCommand(
   }
 }
 
+/** The store commands' module (it loads the SQLite driver); a load failure is reported and exits 2. */
+async function importStoreCli(io: Io): Promise<typeof import('./ingest.js') | null> {
+  try {
+    return await import('./ingest.js');
+  } catch (e) {
+    io.stderr.write(`wirecoder: error: cannot load the database driver: ${message(e)}\n`);
+    return null;
+  }
+}
+
 /** Builds the commander program; each action hands its running work (resolving to the exit code) to `onWork`. */
 function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command {
   const program = new Command('wirecoder');
@@ -323,6 +343,86 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
         minPass: typeof opts['minPass'] === 'number' ? opts['minPass'] : null,
       };
       const work = runValidateCommand(file, options, io);
+      onWork(work);
+      return work.then(() => undefined);
+    });
+
+  program
+    .command('ingest')
+    .description('code stories and store them in a database; stories already stored by the same coder are skipped')
+    .argument('<paths...>', 'text/Reuters files, .jsonl files, directories (walked recursively), or "-"')
+    .option('--db <file>', 'database file (created when missing)', 'wirecoder.db')
+    .addOption(new Option('-i, --input <kind>', 'input format').choices([...INPUT_FORMATS]).default('auto'))
+    .option('-d, --date <YYYY-MM-DD>', 'date of stories that carry none', parseDateOption)
+    .option('--dictionaries <dir>', 'dictionary directory (default: the package\'s dictionaries/)')
+    .option('-n, --limit <n>', 'at most N stories (default: all)', parseLimit, 0)
+    .action((paths: string[], opts: Record<string, unknown>) => {
+      const work = (async () => {
+        const cli = await importStoreCli(io);
+        if (cli === null) return EXIT_FATAL;
+        const limit = typeof opts['limit'] === 'number' && opts['limit'] > 0 ? opts['limit'] : null;
+        const options: import('./ingest.js').IngestCommandOptions = {
+          db: String(opts['db']),
+          input: opts['input'] as InputFormat,
+          date: typeof opts['date'] === 'string' ? opts['date'] : null,
+          limit,
+        };
+        if (typeof opts['dictionaries'] === 'string') options.dictionaries = opts['dictionaries'];
+        return cli.runIngest(paths, options, io);
+      })();
+      onWork(work);
+      return work.then(() => undefined);
+    });
+
+  program
+    .command('stats')
+    .description('counts of a database: stories, sentences, actors, events per QuadClass, quotes, commitments')
+    .option('--db <file>', 'database file', 'wirecoder.db')
+    .option('--json', 'print one JSON object', false)
+    .action((opts: Record<string, unknown>) => {
+      const work = (async () => {
+        const cli = await importStoreCli(io);
+        if (cli === null) return EXIT_FATAL;
+        return cli.runStats({ db: String(opts['db']), json: opts['json'] === true }, io);
+      })();
+      onWork(work);
+      return work.then(() => undefined);
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API (/api, OpenAPI at /api/openapi.json) and the web app over a database')
+    .option('--db <file>', 'database file (created when missing)', 'wirecoder.db')
+    .option('-p, --port <n>', 'port (0 = any free port)', parsePort, 8080)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--web <dir>', 'built web app folder (default: the package\'s dist/web)')
+    .option('--ingest <paths...>', 'ingest these paths first (stories already stored are skipped)')
+    .option('--dictionaries <dir>', 'dictionary directory (default: the package\'s dictionaries/)')
+    .option('--max-body <bytes>', 'largest request body (default 2 MiB); larger gets 413', parseLimit)
+    .action((opts: Record<string, unknown>) => {
+      const work = (async () => {
+        const { runServe } = await import('./serve.js');
+        const options: import('./serve.js').ServeOptions = {
+          db: String(opts['db']),
+          port: Number(opts['port']),
+          host: String(opts['host']),
+          ingest: Array.isArray(opts['ingest']) ? opts['ingest'].map(String) : [],
+        };
+        if (typeof opts['web'] === 'string') options.web = opts['web'];
+        if (typeof opts['dictionaries'] === 'string') options.dictionaries = opts['dictionaries'];
+        if (typeof opts['maxBody'] === 'number' && opts['maxBody'] > 0) options.bodyLimit = opts['maxBody'];
+        return runServe(options, io);
+      })();
+      onWork(work);
+      return work.then(() => undefined);
+    });
+
+  program
+    .command('token')
+    .description('print the write token kept in a database (serve generates it on first start)')
+    .option('--db <file>', 'database file', 'wirecoder.db')
+    .action((opts: Record<string, unknown>) => {
+      const work = (async () => (await import('./serve.js')).runToken(String(opts['db']), io))();
       onWork(work);
       return work.then(() => undefined);
     });

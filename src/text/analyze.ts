@@ -62,10 +62,29 @@ export interface AnalyzerOptions {
 
 /** Builds an analyzer with its own wink-nlp instance (no shared state between coders). */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
-  const nlp: WinkNlp = winkNLP(model, [...WINK_PIPE]);
+  // The core model is loaded here so that this analyzer holds its lexeme table (see forgetLearned).
+  const coreLoader: unknown = model.core;
+  const core: unknown = typeof coreLoader === 'function' ? (coreLoader as () => unknown)() : null;
+  const lexemes = lexemeTable(core);
+  const nlp: WinkNlp = winkNLP(lexemes !== null ? { ...model, core: () => core } : model, [...WINK_PIPE]);
   const its = nlp.its;
+  /**
+   * wink-nlp adds every new word it reads to its lexicon, and a word of several pieces that it learned
+   * whole ("p.m" from "12:06 p.m EDT", "Arabia's" from "Arabia's,") is from then on tokenized whole
+   * everywhere: the tokens of a story would depend on the stories read before it. After each story the
+   * lexicon forgets the many-piece words it learned (their entries stay, unreachable, so wink's tables
+   * stay aligned); plain words cannot change how anything is cut and are kept.
+   */
+  const forgetLearned = (from: number): void => {
+    if (lexemes === null) return;
+    for (let k = from; k < lexemes.list.length; k++) {
+      const v = lexemes.list[k];
+      if (v !== undefined && MANY_PIECES.test(v) && lexemes.hash[v] === k) delete lexemes.hash[v];
+    }
+  };
   return {
     analyze(text: string): Analysis {
+      const learnedFrom = lexemes?.list.length ?? 0;
       const doc = nlp.readDoc(text);
       const all = doc.tokens();
       const values = all.out(its.value as ItsOut) as string[];
@@ -116,7 +135,29 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         for (let k = first; k <= lastIncl; k++) (tokens[k] as Token).sentence = sentences.length;
         sentences.push({ index: sentences.length, span: { start: a.start, end: b.end }, text: text.slice(a.start, b.end), first, last: lastIncl + 1 });
       });
+      forgetLearned(learnedFrom);
       return { tokens, sentences };
     },
   };
 }
+
+/** wink-nlp's lexeme table inside its core model: word → index, and the words by index. */
+interface LexemeTable {
+  hash: Record<string, number>;
+  list: string[];
+}
+
+/** The lexeme table of a loaded core model, or null when the model is not shaped as expected. */
+function lexemeTable(core: unknown): LexemeTable | null {
+  if (typeof core !== 'object' || core === null || !('features' in core)) return null;
+  const features: unknown = core.features;
+  if (typeof features !== 'object' || features === null || !('lexeme' in features)) return null;
+  const lexeme: unknown = features.lexeme;
+  if (typeof lexeme !== 'object' || lexeme === null || !('hash' in lexeme) || !('list' in lexeme)) return null;
+  const { hash, list } = lexeme;
+  if (typeof hash !== 'object' || hash === null || !Array.isArray(list)) return null;
+  return { hash: hash as Record<string, number>, list: list as string[] };
+}
+
+/** A word with something other than letters, digits and marks in it: pieces wink may cut apart. */
+const MANY_PIECES = /[^\p{L}\p{N}\p{M}]/u;

@@ -1,0 +1,349 @@
+/**
+ * The HTTP API and the web app, one fastify instance over one EventStore.
+ *
+ *   GET  /api/events              filtered events, cursor pagination
+ *   GET  /api/events/export       the same query as CSV or JSON Lines, streamed
+ *   GET  /api/stories/:id         a story with its text, spans, events, quotes, commitments
+ *   GET  /api/stats               counts
+ *   GET  /api/aggregates/monthly  events per month by QuadClass
+ *   GET  /api/aggregates/dyads    top source → target pairs
+ *   GET  /api/aggregates/goldstein  Goldstein per month for one dyad (source and target required)
+ *   GET  /api/places              event places with counts (the map)
+ *   GET  /api/commitments         threats, pledges and demands
+ *   POST /api/code                code a posted text without storing it
+ *   POST /api/stories             code and store posted stories (needs the write token)
+ *   GET  /api/health              liveness (the API bench's baseline)
+ *   GET  /api/openapi.json        this API as an OpenAPI 3 document
+ *   GET  /                        the web app (web/, built by Vite into dist/web)
+ *
+ * Every answer is JSON (but exports and the app); errors are `{statusCode, error, message}`. Query
+ * parameters are checked by JSON schemas and then by params.ts; a request the store cannot use is a 400,
+ * never a 500. SQL is the store's business and parameterized only.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { Coder } from '../coder.js';
+import { annotationsOf, commitmentsOf } from '../store/annotate.js';
+import { InvalidQueryError } from '../store/types.js';
+import type { CodedText, EventStore } from '../store/types.js';
+import type { StoryInput } from '../types.js';
+import { exportStream } from './export.js';
+import type { ExportFormat } from './export.js';
+import { filterFromQuery, PAGE_PROPERTIES, querySchema } from './params.js';
+import type { FilterQuery } from './params.js';
+
+/** Stories that POST /api/stories codes and stores; the server does not know how (src/store/ingest.ts does). */
+export type StoreStories = (stories: StoryInput[]) => { id: string; outcome: string; error?: string }[];
+
+export interface ServerOptions {
+  store: EventStore;
+  /** The coder, loaded on first use (it takes a second or two). */
+  coder: () => Promise<Coder>;
+  /** Codes and stores posted stories. */
+  storeStories: (coder: Coder) => StoreStories;
+  /** The write token (POST /api/stories). */
+  token: string;
+  /** Folder of the built web app (index.html); null or missing: `/` says how to build it. */
+  webRoot: string | null;
+  /** Largest request body in bytes (default 2 MiB): larger gets 413. */
+  bodyLimit?: number;
+  /** Most events one export streams (default 1,000,000). */
+  maxExport?: number;
+  logger?: boolean;
+}
+
+export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+
+const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const storyBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text'],
+  properties: {
+    text: { type: 'string', minLength: 1, maxLength: 1_000_000 },
+    headline: { type: 'string', maxLength: 2000 },
+    date: day,
+    url: { type: 'string', maxLength: 2000 },
+    id: { type: 'string', maxLength: 200 },
+  },
+} as const;
+
+const errorSchema = {
+  type: 'object',
+  properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
+} as const;
+
+function sameToken(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** The token of `Authorization: Bearer T` or `X-Wirecoder-Token: T`; null when absent. */
+function tokenOf(request: FastifyRequest): string | null {
+  const auth = request.headers.authorization;
+  if (typeof auth === 'string') {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth.trim());
+    if (m !== null && m[1] !== undefined) return m[1];
+  }
+  const h = request.headers['x-wirecoder-token'];
+  return typeof h === 'string' && h.length > 0 ? h : null;
+}
+
+function validDay(name: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InvalidQueryError(`${name}: ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)`);
+  }
+  return value;
+}
+
+interface PostedStory {
+  text: string;
+  headline?: string;
+  date?: string;
+  url?: string;
+  id?: string;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const maxExport = options.maxExport ?? 1_000_000;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof InvalidQueryError) {
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: err.message });
+    }
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) {
+      request.log.error(err);
+      return reply.code(status).send({ statusCode: status, error: 'Internal Server Error', message: 'internal error (logged by the server)' });
+    }
+    const names: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+    return reply.code(status).send({ statusCode: status, error: names[status] ?? 'Error', message: err.message });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'wirecoder API',
+        version: '0.1.0',
+        description: 'Political events coded from news wire stories (CAMEO, PLOVER): query, export, code and store.',
+      },
+      components: {
+        securitySchemes: { token: { type: 'http', scheme: 'bearer', description: 'the write token (WIRECODER_TOKEN, or printed on first start)' } },
+      },
+    },
+  });
+
+  // Coding is CPU work of a second or so to load: one shared promise.
+  let coderPromise: Promise<Coder> | null = null;
+  const coder = (): Promise<Coder> => {
+    if (coderPromise === null) {
+      coderPromise = options.coder();
+      coderPromise.catch(() => {
+        coderPromise = null;
+      });
+    }
+    return coderPromise;
+  };
+
+  const requireToken = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const given = tokenOf(request);
+    if (given === null || !sameToken(given, options.token)) {
+      await reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'this write needs the token: Authorization: Bearer <token>' });
+    }
+  };
+
+  const tags = (t: string) => ({ tags: [t] });
+
+  app.get<{ Querystring: FilterQuery & { limit: number; cursor?: string } }>(
+    '/api/events',
+    { schema: { ...tags('events'), summary: 'Events matching the filters, newest first', querystring: querySchema(PAGE_PROPERTIES) } },
+    async (request) => {
+      const { limit, cursor, ...rest } = request.query;
+      return store.queryEvents(filterFromQuery(rest), { limit, cursor: cursor ?? null });
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery & { format: ExportFormat; max?: number } }>(
+    '/api/events/export',
+    {
+      schema: {
+        ...tags('events'),
+        summary: 'Every event matching the filters, streamed as CSV or JSON Lines',
+        querystring: querySchema({
+          format: { type: 'string', enum: ['csv', 'jsonl'], default: 'csv' },
+          max: { type: 'integer', minimum: 1, maximum: maxExport, description: `at most this many events (default ${maxExport})` },
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { format, max, ...rest } = request.query;
+      const filter = filterFromQuery(rest);
+      // a bad cursor or query text fails here, before the 200 is sent
+      store.queryEvents(filter, { limit: 1, cursor: null });
+      const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
+      reply.header('content-disposition', `attachment; filename="wirecoder-events.${format === 'csv' ? 'csv' : 'jsonl'}"`);
+      return reply.type(type).send(exportStream(store, filter, format, max ?? maxExport));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/stories/:id',
+    {
+      schema: {
+        ...tags('stories'),
+        summary: 'A stored story: text, sentences, highlight spans, events, quotes, commitments',
+        params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, required: ['id'] },
+      },
+    },
+    async (request, reply) => {
+      const story = store.getStory(request.params.id);
+      if (story === null) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no story ${request.params.id}` });
+      return story;
+    },
+  );
+
+  app.get('/api/health', { schema: { ...tags('stats'), summary: 'Liveness: answers {ok: true} without touching the store' } }, async () => ({ ok: true }));
+
+  app.get('/api/stats', { schema: { ...tags('stats'), summary: 'Counts of stories, sentences, actors, events (per QuadClass)' } }, async () => store.stats());
+
+  app.get<{ Querystring: FilterQuery }>(
+    '/api/aggregates/monthly',
+    { schema: { ...tags('aggregates'), summary: 'Events per month and QuadClass', querystring: querySchema() } },
+    async (request) => ({ rows: store.monthly(filterFromQuery(request.query)) }),
+  );
+
+  const limitProp = (dflt: number, max: number) => ({ limit: { type: 'integer', minimum: 1, maximum: max, default: dflt } });
+
+  app.get<{ Querystring: FilterQuery & { limit: number } }>(
+    '/api/aggregates/dyads',
+    { schema: { ...tags('aggregates'), summary: 'Top source → target pairs by number of events', querystring: querySchema(limitProp(20, 500)) } },
+    async (request) => {
+      const { limit, ...rest } = request.query;
+      return { rows: store.topDyads(filterFromQuery(rest), limit) };
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery }>(
+    '/api/aggregates/goldstein',
+    {
+      schema: {
+        ...tags('aggregates'),
+        summary: 'Goldstein score per month for one dyad (source and target prefixes)',
+        querystring: querySchema({}, ['source', 'target']),
+      },
+    },
+    async (request) => {
+      const filter = filterFromQuery(request.query);
+      return { rows: store.dyadGoldstein(filter, filter.source ?? '', filter.target ?? '') };
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery & { limit: number } }>(
+    '/api/places',
+    { schema: { ...tags('aggregates'), summary: 'Event places with their number of events', querystring: querySchema(limitProp(500, 5000)) } },
+    async (request) => {
+      const { limit, ...rest } = request.query;
+      return { rows: store.places(filterFromQuery(rest), limit) };
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery & { limit: number } }>(
+    '/api/commitments',
+    { schema: { ...tags('events'), summary: 'Threats, pledges and demands with quantities, conditions and deadlines', querystring: querySchema(limitProp(50, 500)) } },
+    async (request) => {
+      const { limit, ...rest } = request.query;
+      return { rows: store.commitments(filterFromQuery(rest), limit) };
+    },
+  );
+
+  app.post<{ Body: Omit<PostedStory, 'url' | 'id'> }>(
+    '/api/code',
+    {
+      schema: {
+        ...tags('coding'),
+        summary: 'Code a text without storing it',
+        body: { ...storyBody, properties: { text: storyBody.properties.text, headline: storyBody.properties.headline, date: day } },
+      },
+    },
+    async (request): Promise<CodedText> => {
+      const date = validDay('date', request.body.date);
+      const c = await coder();
+      const result = c.codeStory({ id: 'posted', text: request.body.text, date, headline: request.body.headline ?? null, origin: { file: 'request' } });
+      return {
+        doc: result.doc,
+        headline: result.headline,
+        date: result.date,
+        text: result.text,
+        sentences: result.sentences,
+        events: result.events,
+        annotations: annotationsOf(result),
+        quotes: result.quotes,
+        commitments: commitmentsOf(result),
+        repairs: result.repairs,
+        warnings: result.warnings,
+      };
+    },
+  );
+
+  app.post<{ Body: { stories: PostedStory[] } }>(
+    '/api/stories',
+    {
+      onRequest: requireToken,
+      schema: {
+        ...tags('coding'),
+        summary: 'Code and store stories (idempotent: a story is identified by its content)',
+        security: [{ token: [] }],
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['stories'],
+          properties: { stories: { type: 'array', minItems: 1, maxItems: 1000, items: storyBody } },
+        },
+        response: { 401: errorSchema },
+      },
+    },
+    async (request) => {
+      const inputs: StoryInput[] = request.body.stories.map((s, i) => ({
+        id: s.id ?? `posted-${i + 1}`,
+        text: s.text,
+        date: validDay(`stories[${i}].date`, s.date),
+        headline: s.headline ?? null,
+        url: s.url ?? null,
+        origin: { file: 'request', line: i + 1 },
+      }));
+      const c = await coder();
+      return { results: options.storeStories(c)(inputs) };
+    },
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const web = options.webRoot;
+  if (web !== null && existsSync(join(web, 'index.html'))) {
+    await app.register(fastifyStatic, { root: web, prefix: '/', index: ['index.html'], wildcard: true });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: `the web app is not built (${web ?? 'no folder'}): run npm run build` }),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,291 @@
+/**
+ * Reading, coding and storing stories in batches.
+ *
+ * Each batch is one store transaction (EventStore.putStories), and a story already stored by the same
+ * coder (same content hash, same fingerprint) is not coded again. So a run stopped at any moment (even by
+ * `kill -9`) loses at most the batch it was working on, and running it again codes exactly what is
+ * missing: no story lost, none stored twice.
+ */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Coder } from '../coder.js';
+import { isInputProblem, isInputWarning, problemLocation, readInputBatches } from '../ingest/index.js';
+import type { InputFormat } from '../ingest/index.js';
+import type { StoryInput, StoryResult } from '../types.js';
+import { storyHash } from './fingerprint.js';
+import type { EventStore, PutOutcome, StoryToStore } from './types.js';
+
+export interface IngestProgress {
+  /** Stories handled so far (coded and stored, found unchanged, or failed). */
+  done: number;
+  /** Stories expected, when that could be counted cheaply up front; else null. */
+  total: number | null;
+  stored: number;
+  unchanged: number;
+  recoded: number;
+  /** Input problems and stories that failed to code. */
+  problems: number;
+  /** Stories handled per second so far. */
+  rate: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  /** Stories that failed to code (included in problems). */
+  failed: number;
+  elapsedMs: number;
+}
+
+export interface IngestOptions {
+  store: EventStore;
+  /** The coder, or a function loading it: called once, only when a story needs coding. */
+  coder: Coder | (() => Promise<Coder>);
+  /** Fingerprint of that coder (coderFingerprint). */
+  fingerprint: string;
+  input?: InputFormat;
+  /** Date of stories that carry none. */
+  date?: string | null;
+  /** At most this many stories (in reading order); 0 or absent: all. */
+  limit?: number;
+  /** Stories per transaction (default 64). */
+  batchSize?: number;
+  /** Standard input, for "-" (default process.stdin). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** Called after each batch is stored. */
+  onProgress?(p: IngestProgress): void;
+  /** An input problem or a story that failed to code: "FILE:LINE: message". */
+  onProblem?(message: string): void;
+  /** A warning about an input that was still read (e.g. an invalid date replaced): "FILE:LINE: message". */
+  onWarning?(message: string): void;
+}
+
+/** The coder could not be loaded: nothing more can be coded. */
+export class CoderLoadError extends Error {
+  override name = 'CoderLoadError';
+}
+
+export type StoryOutcome = { id: string; outcome: PutOutcome | 'failed'; error?: string };
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function originOf(input: StoryInput): string {
+  return input.origin.line === undefined ? input.origin.file : `${input.origin.file}:${input.origin.line}`;
+}
+
+/** What to do with each story of a batch: already stored by this coder, a repeat of an earlier one in the batch, or code it. */
+type Plan = { kind: 'unchanged' } | { kind: 'repeat'; of: number } | { kind: 'code' };
+
+function planBatch(hashes: readonly string[], store: EventStore, fingerprint: string): Plan[] {
+  const known = store.coderOf([...new Set(hashes)]);
+  const first = new Map<string, number>();
+  return hashes.map((h, i): Plan => {
+    if (known.get(h) === fingerprint) return { kind: 'unchanged' };
+    const earlier = first.get(h);
+    if (earlier !== undefined) return { kind: 'repeat', of: earlier };
+    first.set(h, i);
+    return { kind: 'code' };
+  });
+}
+
+/** Codes what the plan says and stores it in one transaction; an outcome per story. */
+function codeAndStore(
+  stories: readonly StoryInput[],
+  hashes: readonly string[],
+  plan: readonly Plan[],
+  store: EventStore,
+  coder: Coder | null,
+  fingerprint: string,
+): StoryOutcome[] {
+  const out: StoryOutcome[] = stories.map((_, i) => ({ id: hashes[i] as string, outcome: 'unchanged' }));
+  const toStore: StoryToStore[] = [];
+  const storedAt: number[] = [];
+  plan.forEach((p, i) => {
+    if (p.kind !== 'code') return;
+    const input = stories[i] as StoryInput;
+    let result: StoryResult;
+    try {
+      if (coder === null) throw new Error('no coder');
+      result = coder.codeStory(input);
+    } catch (e) {
+      out[i] = { id: hashes[i] as string, outcome: 'failed', error: message(e) };
+      return;
+    }
+    toStore.push({ hash: hashes[i] as string, origin: originOf(input), result });
+    storedAt.push(i);
+  });
+  const outcomes = store.putStories(toStore, fingerprint);
+  outcomes.forEach((o, k) => {
+    const i = storedAt[k] as number;
+    out[i] = { id: hashes[i] as string, outcome: o };
+  });
+  // a repeat shares the fate of its first: unchanged once that is stored, failed if it failed
+  plan.forEach((p, i) => {
+    if (p.kind !== 'repeat') return;
+    const first = out[p.of] as StoryOutcome;
+    out[i] = first.outcome === 'failed' ? { ...first } : { id: first.id, outcome: 'unchanged' };
+  });
+  return out;
+}
+
+/**
+ * Codes and stores stories already read and validated (POST /api/stories): one transaction; a story
+ * stored by this coder is not coded again. One result per input, in order, with the story's public id.
+ */
+export function ingestStories(stories: StoryInput[], store: EventStore, coder: Coder, fingerprint: string): StoryOutcome[] {
+  const hashes = stories.map(storyHash);
+  const plan = planBatch(hashes, store, fingerprint);
+  return codeAndStore(stories, hashes, plan, store, coder, fingerprint);
+}
+
+function isJsonlName(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return ext === '.jsonl' || ext === '.ndjson';
+}
+
+/**
+ * The number of stories the inputs hold, when counting is cheap: files and directories of one-story
+ * files (walked as the readers walk them). Null for standard input and JSON Lines (one story a line).
+ * Stops counting at `limit` (> 0). An unreadable input counts as nothing (the readers report it).
+ */
+export function countStories(inputs: readonly string[], input: InputFormat = 'auto', limit = 0): number | null {
+  if (input === 'jsonl') return null;
+  let n = 0;
+  const seen = new Set<string>();
+  const full = (): boolean => limit > 0 && n >= limit;
+  const walk = (dir: string): boolean => {
+    let entries: Dirent[];
+    try {
+      const real = realpathSync(dir);
+      if (seen.has(real)) return true;
+      seen.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return true;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const info = statSync(child);
+          isDir = info.isDirectory();
+          isFile = info.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) {
+        if (!walk(child)) return false;
+      } else if (isFile) {
+        if (input === 'auto' && isJsonlName(child)) return false;
+        n += 1;
+      }
+      if (full()) return true;
+    }
+    return true;
+  };
+  for (const path of inputs) {
+    if (path === '-') return null;
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      continue;
+    }
+    if (info.isDirectory()) {
+      if (!walk(path)) return null;
+    } else {
+      if (input === 'auto' && isJsonlName(path)) return null;
+      if (!info.isFile()) return null; // a pipe or device: could hold JSON Lines
+      n += 1;
+    }
+    if (full()) return limit;
+  }
+  return limit > 0 ? Math.min(n, limit) : n;
+}
+
+/**
+ * Reads the inputs (files, directories, "-"), codes the stories not yet stored by this coder and stores
+ * them, one transaction per batch. Problems are reported and counted; they do not stop the run. Throws
+ * CoderLoadError when the coder cannot be loaded, and whatever the store throws (the batches stored
+ * before stay stored).
+ */
+export async function ingest(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const { store, fingerprint } = options;
+  const batchSize = Math.max(1, options.batchSize ?? 64);
+  const limit = options.limit !== undefined && options.limit > 0 ? options.limit : 0;
+  const total = countStories(inputs, options.input ?? 'auto', limit);
+  const counts = { done: 0, stored: 0, unchanged: 0, recoded: 0, problems: 0, failed: 0 };
+  const rate = (): number => {
+    const s = (performance.now() - t0) / 1000;
+    return s > 0 ? counts.done / s : 0;
+  };
+  const progress = (): IngestProgress => ({
+    done: counts.done, total, stored: counts.stored, unchanged: counts.unchanged, recoded: counts.recoded, problems: counts.problems, rate: rate(),
+  });
+
+  let coder: Coder | null = typeof options.coder === 'function' ? null : options.coder;
+  const loader = typeof options.coder === 'function' ? options.coder : null;
+  const getCoder = async (): Promise<Coder> => {
+    if (coder !== null) return coder;
+    if (loader === null) throw new CoderLoadError('no coder');
+    try {
+      coder = await loader();
+    } catch (e) {
+      throw new CoderLoadError(`cannot load the coder: ${message(e)}`);
+    }
+    return coder;
+  };
+
+  let pending: StoryInput[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const stories = pending;
+    pending = [];
+    const hashes = stories.map(storyHash);
+    const plan = planBatch(hashes, store, fingerprint);
+    const loaded = plan.some((p) => p.kind === 'code') ? await getCoder() : null;
+    const results = codeAndStore(stories, hashes, plan, store, loaded, fingerprint);
+    results.forEach((r, i) => {
+      if (r.outcome === 'failed') {
+        const input = stories[i] as StoryInput;
+        counts.failed += 1;
+        counts.problems += 1;
+        options.onProblem?.(`${originOf(input)}: coding "${input.id}" failed: ${r.error ?? 'unknown error'}`);
+      } else counts[r.outcome] += 1;
+    });
+    counts.done += stories.length;
+    options.onProgress?.(progress());
+  };
+
+  let read = 0;
+  const readOptions: { input: InputFormat; date: string | null; stdin?: AsyncIterable<Uint8Array | string> } = {
+    input: options.input ?? 'auto',
+    date: options.date ?? null,
+  };
+  if (options.stdin !== undefined) readOptions.stdin = options.stdin;
+  reading: for await (const batch of readInputBatches(inputs.length === 0 ? ['-'] : inputs, readOptions)) {
+    for (const item of batch) {
+      if (isInputProblem(item)) {
+        if (isInputWarning(item)) options.onWarning?.(`${problemLocation(item)}: ${item.message}`);
+        else {
+          counts.problems += 1;
+          options.onProblem?.(`${problemLocation(item)}: ${item.message}`);
+        }
+        continue;
+      }
+      read += 1;
+      pending.push(item);
+      if (pending.length >= batchSize) await flush();
+      if (limit > 0 && read >= limit) break reading;
+    }
+  }
+  await flush();
+  const elapsedMs = performance.now() - t0;
+  return { ...progress(), failed: counts.failed, elapsedMs };
+}
