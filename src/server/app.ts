@@ -176,9 +176,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get<{ Querystring: FilterQuery & { limit: number; cursor?: string } }>(
     '/api/events',
     { schema: { ...tags('events'), summary: 'Events matching the filters, newest first', querystring: querySchema(PAGE_PROPERTIES) } },
-    async (request) => {
+    async (request, reply) => {
       const { limit, cursor, ...rest } = request.query;
-      return store.queryEvents(filterFromQuery(rest), { limit, cursor: cursor ?? null });
+      // events come serialized from the store: the page is put together, not re-encoded
+      const page = store.queryEventsJson(filterFromQuery(rest), { limit, cursor: cursor ?? null });
+      return reply.type('application/json; charset=utf-8').send(`{"events":[${page.events.join(',')}],"next":${JSON.stringify(page.next)}}`);
     },
   );
 

@@ -71,10 +71,10 @@ export function exportStream(store: EventStore, filter: EventFilter, format: Exp
     let cursor: string | null = null;
     let left = max;
     while (left > 0) {
-      const page = store.queryEvents(filter, { limit: Math.min(PAGE, left), cursor });
+      const page: { events: (StoredEvent | string)[]; next: string | null } = format === 'csv' ? store.queryEvents(filter, { limit: Math.min(PAGE, left), cursor }) : store.queryEventsJson(filter, { limit: Math.min(PAGE, left), cursor });
       left -= page.events.length;
       let out = '';
-      for (const e of page.events) out += format === 'csv' ? csvRow(e) : JSON.stringify(e) + '\n';
+      for (const e of page.events) out += typeof e === 'string' ? e + '\n' : csvRow(e);
       if (out.length > 0) yield out;
       if (page.next === null) break;
       cursor = page.next;

@@ -201,6 +201,17 @@ CREATE TRIGGER stories_fts_update AFTER UPDATE OF headline, text ON stories BEGI
 END;
 `,
   },
+  {
+    version: 2,
+    name: 'events keep the JSON the API sends (record); a covering index in page order (events_scan)',
+    // Filled when an event is stored; rows of a version-1 database are filled when it is opened for
+    // writing (SqliteStore.backfillRecords). Reading a page is then one short row per event.
+    // events_scan covers every filter column in page order: a page of a common filter is read from the
+    // index alone and stops after `limit` matches.
+    sql: `ALTER TABLE events ADD COLUMN record TEXT;
+CREATE INDEX events_scan ON events (day, id, source_code, target_code, source_country, target_country, cameo, root, quad,
+  plover_type, place_country, place_lat, place_lon, story_id);`,
+  },
 ];
 
 /** The schema version this code writes. */

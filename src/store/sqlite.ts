@@ -33,10 +33,17 @@ type Param = string | number | null;
 const EARTH_RADIUS_KM = 6371.0088;
 /** Largest page or aggregate size the store serves. */
 const MAX_LIMIT = 10_000;
-/** How many of the newest events a page query checks in order before it trusts the filter indexes. */
-const SCAN_WINDOW = 2000;
 /** A full-text query matching at most this many stories drives the search; more, and it only filters. */
 const FTS_DRIVE = 1000;
+/** Full-text queries whose stories a store keeps. */
+const FTS_CACHE = 256;
+
+interface FtsHit {
+  /** Database state it was read in. */
+  generation: string;
+  ids: number[];
+  set: Set<number>;
+}
 /** Most words a full-text query may have. */
 const MAX_QUERY_WORDS = 64;
 
@@ -305,12 +312,15 @@ function and(parts: readonly Where[]): Where {
   return { sql: kept.length === 0 ? '1' : kept.map((p) => p.sql).join(' AND '), params: kept.flatMap((p) => p.params) };
 }
 
+/** The full-text condition as a plain subquery (a store may answer it from its cache instead). */
+function ftsSubquery(query: string): Where {
+  return { sql: 'e.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)', params: [query] };
+}
+
 /**
- * The filter as SQL over `events e`. `ftsSelective(query)` tells whether a full-text query matches few
- * enough stories to drive the search from them; otherwise it only filters (the unary + keeps the planner
- * from driving by the story index through thousands of stories).
+ * The filter as SQL over `events e`. `fts(query)` gives the condition of a (safe) full-text query.
  */
-function filterWhere(f: EventFilter, ftsSelective: (query: string) => boolean = () => true): FilterSql {
+function filterWhere(f: EventFilter, fts: (query: string) => Where = ftsSubquery): FilterSql {
   if (typeof f !== 'object' || f === null) throw new InvalidQueryError('filter: expected an object');
   const parts: string[] = [];
   const params: Param[] = [];
@@ -354,9 +364,9 @@ function filterWhere(f: EventFilter, ftsSelective: (query: string) => boolean = 
   }
   if (f.near !== undefined) parts.push(nearWhere(f.near, params));
   if (f.q !== undefined) {
-    const query = ftsQuery(f.q);
-    parts.push(`${ftsSelective(query) ? '' : '+'}e.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)`);
-    params.push(query);
+    const w = fts(ftsQuery(f.q));
+    parts.push(w.sql);
+    params.push(...w.params);
   }
   if (f.story !== undefined) {
     if (typeof f.story !== 'string' || f.story.length > 128) throw new InvalidQueryError('story: not a story id');
@@ -495,6 +505,8 @@ export class SqliteStore implements EventStore {
   private closed = false;
   /** Stories stored or re-coded through this connection. */
   private written = 0;
+  /** Stories matched by recent full-text queries (see ftsStories). */
+  private readonly ftsCache = new Map<string, FtsHit>();
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.path = path;
@@ -521,6 +533,7 @@ export class SqliteStore implements EventStore {
         if (v < SCHEMA_VERSION) throw new SchemaVersionError(`${path}: database schema version ${v} is older than this wirecoder's (${SCHEMA_VERSION}); open it once for writing (wirecoder ingest) to migrate it`);
       } else {
         migrate(db, path);
+        this.backfillRecords();
       }
     } catch (e) {
       db.close();
@@ -528,6 +541,9 @@ export class SqliteStore implements EventStore {
       const msg = e instanceof Error ? e.message : String(e);
       throw new Error(msg.startsWith(`${path}:`) ? msg : `${path}: ${msg}`);
     }
+    db.function('fts_hit', { deterministic: false }, (query: unknown, storyId: unknown) =>
+      typeof query === 'string' && typeof storyId === 'number' && this.ftsCache.get(query)?.set.has(storyId) === true ? 1 : 0,
+    );
     db.function('geo_km', { deterministic: true }, (lat1: unknown, lon1: unknown, lat2: unknown, lon2: unknown) => {
       if (typeof lat1 !== 'number' || typeof lon1 !== 'number' || typeof lat2 !== 'number' || typeof lon2 !== 'number') return null;
       return greatCircleKm(lat1, lon1, lat2, lon2);
@@ -535,6 +551,22 @@ export class SqliteStore implements EventStore {
     const put = db.transaction((stories: readonly StoryToStore[], coder: string): PutOutcome[] => this.putAll(stories, coder));
     // the write lock is taken up front, so a concurrent writer waits (busy_timeout) instead of failing
     this.putTransaction = (stories, coder) => put.immediate(stories, coder);
+  }
+
+  /** Serializes events that have no `record` yet (a database from before migration 2), in one transaction. */
+  private backfillRecords(): void {
+    const missing = this.stmt('SELECT id FROM events WHERE record IS NULL').pluck().all() as number[];
+    if (missing.length === 0) return;
+    this.db.transaction(() => {
+      for (const id of missing) this.writeRecord(id);
+    }).immediate();
+  }
+
+  /** Stores the API's JSON of one event (built from its columns, exactly as eventOf reads them). */
+  private writeRecord(eventId: number): void {
+    const row = this.stmt(`${EVENT_SELECT} WHERE e.id = ?`).get(eventId) as EventRow | undefined;
+    if (row === undefined) return;
+    this.stmt('UPDATE events SET record = ? WHERE id = ?').run(JSON.stringify(eventOf(row)), eventId);
   }
 
   private stmt(sql: string): Database.Statement {
@@ -638,6 +670,7 @@ export class SqliteStore implements EventStore {
       eventIds.push(eventId);
       e.quantities.forEach((q, qi) => insQuantity.run(eventId, qi, q.value, q.unit, q.text, q.span?.start ?? null, q.span?.end ?? null));
     });
+    for (const id of eventIds) this.writeRecord(id);
     const insQuote = this.stmt('INSERT INTO quotes (story_id, idx, text, start, "end", speaker_text, speaker_code) VALUES (?, ?, ?, ?, ?, ?, ?)');
     r.quotes.forEach((q, i) => insQuote.run(storyId, i, q.text, q.span.start, q.span.end, q.speaker?.text ?? null, q.speaker?.code ?? null));
     const insCommitment = this.stmt(
@@ -699,56 +732,84 @@ export class SqliteStore implements EventStore {
   }
 
   private filter(filter: EventFilter): FilterSql {
-    return filterWhere(filter, (query) => {
-      const n = this.stmt('SELECT COUNT(*) FROM (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ? LIMIT ?)').pluck().get(query, FTS_DRIVE + 1) as number;
-      return n <= FTS_DRIVE;
-    });
+    return filterWhere(filter, (query) => this.ftsWhere(query));
+  }
+
+  /**
+   * The stories a full-text query matches, kept per query (at most FTS_CACHE queries) until the
+   * database changes — through this connection or another (`PRAGMA data_version`).
+   */
+  private ftsStories(query: string): FtsHit {
+    const generation = `${this.written}:${String(this.db.pragma('data_version', { simple: true }))}`;
+    const cached = this.ftsCache.get(query);
+    if (cached !== undefined && cached.generation === generation) {
+      this.ftsCache.delete(query); // most recently used last
+      this.ftsCache.set(query, cached);
+      return cached;
+    }
+    const ids = this.stmt('SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?').pluck().all(query) as number[];
+    const hit: FtsHit = { generation, ids, set: new Set(ids) };
+    this.ftsCache.delete(query);
+    this.ftsCache.set(query, hit);
+    if (this.ftsCache.size > FTS_CACHE) {
+      const oldest = this.ftsCache.keys().next();
+      if (oldest.done !== true) this.ftsCache.delete(oldest.value);
+    }
+    return hit;
+  }
+
+  /**
+   * A query matching few stories drives the search from them (the story index); one matching many
+   * only filters events met in page order (`fts_hit`, a lookup in the cached set).
+   */
+  private ftsWhere(query: string): Where {
+    const hit = this.ftsStories(query);
+    if (hit.ids.length <= FTS_DRIVE) return { sql: 'e.story_id IN (SELECT value FROM json_each(?))', params: [json(hit.ids)] };
+    return { sql: 'fts_hit(?, e.story_id)', params: [query] };
   }
 
   /**
    * The ids (and days) of the first `limit` events matching the filter after the keyset position, in
-   * (day DESC, id DESC) order. Two steps keep every mix of filters cheap: first the newest SCAN_WINDOW
-   * events of the day range are checked in order (fast when matches are common: it stops at `limit`);
-   * if they hold too few matches the filter is selective, and the rest comes from the planner's choice
-   * of filter index, continuing after the window.
+   * (day DESC, id DESC) order: one query, and the planner chooses (with ANALYZE statistics) between
+   * walking `events_scan` in day order — it covers every filter column, so common filters stop after a
+   * page without touching the table — and searching a selective filter's own index, then sorting.
    */
   private pageIds(f: FilterSql, limit: number, after: { day: string; id: number } | null): { id: number; day: string }[] {
-    const base = and([f.days, after === null ? { sql: '1', params: [] } : { sql: '(e.day, e.id) < (?, ?)', params: [after.day, after.id] }]);
-    if (f.rest.sql === '1' || f.oneStory) {
-      const w = and([f.rest, base]);
-      return this.stmt(`SELECT e.id AS id, e.day AS day FROM events e WHERE ${w.sql} ORDER BY e.day DESC, e.id DESC LIMIT ?`).all(...w.params, limit) as {
-        id: number;
-        day: string;
-      }[];
-    }
-    const window = Math.max(SCAN_WINDOW, 10 * limit);
-    const found = this.stmt(
-      `WITH w AS MATERIALIZED (SELECT e.id AS id, e.day AS day FROM events e INDEXED BY events_day WHERE ${base.sql} ORDER BY e.day DESC, e.id DESC LIMIT ?)
-       SELECT e.id AS id, e.day AS day FROM w CROSS JOIN events e ON e.id = w.id WHERE ${f.rest.sql} ORDER BY w.day DESC, w.id DESC LIMIT ?`,
-    ).all(...base.params, window, ...f.rest.params, limit) as { id: number; day: string }[];
-    if (found.length >= limit) return found;
-    const edge = this.stmt(`SELECT e.day AS day, e.id AS id FROM events e INDEXED BY events_day WHERE ${base.sql} ORDER BY e.day DESC, e.id DESC LIMIT 1 OFFSET ?`).get(
-      ...base.params,
-      window - 1,
-    ) as { day: string; id: number } | undefined;
-    if (edge === undefined) return found; // the window held every event of the range
-    const w = and([f.rest, f.days, { sql: '(e.day, e.id) < (?, ?)', params: [edge.day, edge.id] }]);
-    const more = this.stmt(`SELECT e.id AS id, e.day AS day FROM events e WHERE ${w.sql} ORDER BY e.day DESC, e.id DESC LIMIT ?`).all(
-      ...w.params,
-      limit - found.length,
-    ) as { id: number; day: string }[];
-    return [...found, ...more];
+    const w = and([f.all, after === null ? { sql: '1', params: [] } : { sql: '(e.day, e.id) < (?, ?)', params: [after.day, after.id] }]);
+    return this.stmt(`SELECT e.id AS id, e.day AS day FROM events e WHERE ${w.sql} ORDER BY e.day DESC, e.id DESC LIMIT ?`).all(...w.params, limit) as {
+      id: number;
+      day: string;
+    }[];
   }
 
   /** Full events by id, in the order given. */
   private eventsById(ids: readonly number[]): StoredEvent[] {
+    return this.recordsById(ids).map((r) => JSON.parse(r) as StoredEvent);
+  }
+
+  /** The API JSON of events by id, in the order given (built from the columns where a record is missing). */
+  private recordsById(ids: readonly number[]): string[] {
     if (ids.length === 0) return [];
-    const rows = this.stmt(`${EVENT_SELECT} WHERE e.id IN (SELECT value FROM json_each(?))`).all(json(ids)) as EventRow[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    // better-sqlite3 builds row objects slowly for wide rows: two columns, raw arrays
+    const rows = this.stmt('SELECT e.id, e.record FROM json_each(?) j CROSS JOIN events e ON e.id = j.value').raw(true).all(json(ids)) as [number, string | null][];
+    const byId = new Map(rows);
     return ids.flatMap((id) => {
       const r = byId.get(id);
-      return r === undefined ? [] : [eventOf(r)];
+      if (r === undefined) return [];
+      if (r !== null) return [r];
+      const row = this.stmt(`${EVENT_SELECT} WHERE e.id = ?`).get(id) as EventRow | undefined;
+      return row === undefined ? [] : [JSON.stringify(eventOf(row))];
     });
+  }
+
+  queryEventsJson(filter: EventFilter, page: { limit: number; cursor: string | null }): { events: string[]; next: string | null } {
+    const limit = checkLimit(page.limit);
+    const f = this.filter(filter);
+    const after = page.cursor !== null && page.cursor !== undefined ? decodeCursor(page.cursor) : null;
+    const ids = this.pageIds(f, limit + 1, after);
+    const lastShown = ids.length > limit ? ids[limit - 1] : undefined;
+    const events = this.recordsById(ids.slice(0, limit).map((r) => r.id));
+    return { events, next: lastShown !== undefined ? encodeCursor(lastShown.day, lastShown.id) : null };
   }
 
   queryEvents(filter: EventFilter, page: { limit: number; cursor: string | null }): EventPage {

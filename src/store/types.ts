@@ -171,6 +171,11 @@ export interface EventStore {
   putStories(stories: readonly StoryToStore[], coder: string): PutOutcome[];
   getStory(id: string): StoredStory | null;
   queryEvents(filter: EventFilter, page: { limit: number; cursor: string | null }): EventPage;
+  /**
+   * The same page with each event already serialized as the JSON of a StoredEvent: what the API sends
+   * (a store may keep events serialized, so a page costs no parse and no stringify).
+   */
+  queryEventsJson(filter: EventFilter, page: { limit: number; cursor: string | null }): { events: string[]; next: string | null };
   monthly(filter: EventFilter): MonthlyRow[];
   topDyads(filter: EventFilter, limit: number): DyadRow[];
   /** Goldstein per month for one dyad (source → target prefixes) within the filter. */
