@@ -244,18 +244,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   );
 
-  app.get<{ Querystring: FilterQuery }>(
+  app.get<{ Querystring: FilterQuery & { match: 'prefix' | 'exact' } }>(
     '/api/aggregates/goldstein',
     {
       schema: {
         ...tags('aggregates'),
-        summary: 'Goldstein score per month for one dyad (source and target prefixes)',
-        querystring: querySchema({}, ['source', 'target']),
+        summary: 'Goldstein score per month for one dyad (source and target required)',
+        querystring: querySchema(
+          { match: { type: 'string', enum: ['prefix', 'exact'], default: 'prefix', description: 'codes as prefixes (CAN covers CANGOV) or exactly these two' } },
+          ['source', 'target'],
+        ),
       },
     },
     async (request) => {
-      const filter = filterFromQuery(request.query);
-      return { rows: store.dyadGoldstein(filter, filter.source ?? '', filter.target ?? '') };
+      const { match, ...rest } = request.query;
+      const filter = filterFromQuery(rest);
+      return { rows: store.dyadGoldstein(filter, filter.source ?? '', filter.target ?? '', match) };
     },
   );
 

@@ -844,13 +844,19 @@ export class SqliteStore implements EventStore {
     ).all(...w.params, limit) as DyadRow[];
   }
 
-  dyadGoldstein(filter: EventFilter, source: string, target: string): MonthlyRow[] {
+  dyadGoldstein(filter: EventFilter, source: string, target: string, match: 'prefix' | 'exact' = 'prefix'): MonthlyRow[] {
     const params: Param[] = [];
     const parts: string[] = [];
-    const s = prefixValue('source', source);
-    if (s !== null) parts.push(prefixRange('e.source_code', s, params));
-    const t = prefixValue('target', target);
-    if (t !== null) parts.push(prefixRange('e.target_code', t, params));
+    const side = (column: string, name: string, value: string): void => {
+      const v = prefixValue(name, value);
+      if (v === null) return;
+      if (match === 'exact') {
+        parts.push(`${column} = ?`);
+        params.push(v);
+      } else parts.push(prefixRange(column, v, params));
+    };
+    side('e.source_code', 'source', source);
+    side('e.target_code', 'target', target);
     const f = this.filter(filter);
     const w = and([f.all, { sql: parts.length === 0 ? '1' : parts.join(' AND '), params }]);
     const rows = this.stmt(

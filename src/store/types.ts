@@ -178,8 +178,11 @@ export interface EventStore {
   queryEventsJson(filter: EventFilter, page: { limit: number; cursor: string | null }): { events: string[]; next: string | null };
   monthly(filter: EventFilter): MonthlyRow[];
   topDyads(filter: EventFilter, limit: number): DyadRow[];
-  /** Goldstein per month for one dyad (source → target prefixes) within the filter. */
-  dyadGoldstein(filter: EventFilter, source: string, target: string): MonthlyRow[];
+  /**
+   * Goldstein per month for one dyad within the filter: source → target as code prefixes (CAN covers
+   * CANGOV), or with `exact` those two codes only (one edge of the dyad network).
+   */
+  dyadGoldstein(filter: EventFilter, source: string, target: string, match?: 'prefix' | 'exact'): MonthlyRow[];
   places(filter: EventFilter, limit: number): PlaceRow[];
   commitments(filter: EventFilter, limit: number): (Commitment & { story: string; headline: string | null; date: string | null })[];
   stats(): StoreStats;

@@ -139,6 +139,15 @@ describe('reads', () => {
     const gold = await get<{ rows: { events: number }[] }>(`/api/aggregates/goldstein?source=${d.source}&target=${d.target}`);
     assert.equal(gold.status, 200);
     assert.ok(gold.body.rows.reduce((a, r) => a + r.events, 0) >= d.events);
+    // exactly the pair: the dyad's own count; as prefixes (CAN covers CANGOVMIL) at least that
+    const exact = await get<{ rows: { events: number }[] }>('/api/aggregates/goldstein?source=CAN&target=IGOWSTNAT&match=exact');
+    const prefix = await get<{ rows: { events: number }[] }>('/api/aggregates/goldstein?source=CAN&target=IGOWSTNAT');
+    const all = await get<{ rows: { source: string; target: string; events: number }[] }>('/api/aggregates/dyads?limit=500');
+    const pairEvents = (exactly: boolean): number =>
+      all.body.rows.filter((r) => (exactly ? r.source === 'CAN' && r.target === 'IGOWSTNAT' : r.source.startsWith('CAN') && r.target.startsWith('IGOWSTNAT'))).reduce((a, r) => a + r.events, 0);
+    assert.equal(exact.body.rows.reduce((a, r) => a + r.events, 0), pairEvents(true));
+    assert.equal(prefix.body.rows.reduce((a, r) => a + r.events, 0), pairEvents(false));
+    assert.ok(pairEvents(false) > pairEvents(true), 'the examples have CANGOVMIL → IGOWSTNAT besides CAN → IGOWSTNAT');
     const noDyad = await get<{ message: string }>('/api/aggregates/goldstein?source=CAN');
     assert.equal(noDyad.status, 400);
     const places = await get<{ rows: { name: string; story: string }[] }>('/api/places');

@@ -1,8 +1,9 @@
 /**
  * The web app in a real browser against the real server: `wirecoder ingest examples` into a temporary
  * store, `wirecoder serve --port 0 --web dist/web`, then headless Chromium codes a pasted story, explores
- * the example events (table, filters, timeline, network, map, commitments) and opens stories from the
- * table and the map. Screenshots of each step go to test-output/screenshots/.
+ * the example events (table, filters, timeline, network, map, commitments), charts a dyad's Goldstein
+ * score over time, and opens stories from the table and the map. Screenshots of each step go to
+ * test-output/screenshots/.
  *
  * Needs the built app (dist/web, `npm run build:web`) and Chromium at /usr/bin/chromium (or
  * WIRECODER_CHROMIUM). Without Chromium the suite is skipped, unless WIRECODER_REQUIRE_BROWSER=1.
@@ -79,6 +80,18 @@ async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   assert.equal(res.status, 200, `GET ${url}: ${res.status}`);
   return (await res.json()) as T;
+}
+
+interface MonthlyRow {
+  month: string;
+  events: number;
+  goldstein: number | null;
+}
+
+/** The app's Goldstein format (web/src/format.ts): a sign and one decimal. */
+function fmtGoldstein(g: number): string {
+  const v = Math.round(g * 10) / 10;
+  return `${v > 0 ? '+' : ''}${v.toFixed(1)}`;
 }
 
 interface ApiEvent {
@@ -269,6 +282,74 @@ describe('web app in a browser', { skip: skipReason }, () => {
     const again = await open(link.slice(base.length));
     await again.getByText(`All ${canEvents} matching events shown.`).waitFor();
     await again.close();
+    await page.close();
+  });
+
+  test('explore view: a dyad chosen by keyboard charts its Goldstein score over time, kept in the hash', async () => {
+    const page = await open('#/explore');
+    const entry = page.locator('#ex-network .dyad-list button[data-dyad="CAN~IGOWSTNAT"]');
+    await entry.waitFor();
+    assert.match((await entry.getAttribute('aria-label')) ?? '', /^CAN → IGOWSTNAT: \d+ events?, mean Goldstein [-+]?\d+\.\d$/);
+    assert.equal(await entry.getAttribute('aria-pressed'), 'false');
+    const edge = page.locator('#ex-network svg .dyad-edge[data-dyad="CAN~IGOWSTNAT"]');
+    assert.equal(await edge.getAttribute('role'), 'button');
+    assert.equal(await edge.getAttribute('aria-label'), await entry.getAttribute('aria-label'));
+
+    // keyboard: focus the list entry, Enter
+    await entry.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /[?&]dyad=CAN~IGOWSTNAT(&|$)/.test(location.hash));
+    const panel = page.locator('#ex-dyad');
+    await panel.getByRole('heading', { name: 'Goldstein over time: CAN → IGOWSTNAT' }).waitFor();
+    const points = panel.locator('svg .gs-point');
+    await points.first().waitFor();
+    assert.equal(await entry.getAttribute('aria-pressed'), 'true');
+    assert.equal(await edge.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-dyad')), 'CAN~IGOWSTNAT', 'focus stays on the entry');
+    await panel.getByRole('img', { name: /^Mean Goldstein score per month, CAN → IGOWSTNAT/ }).waitFor();
+
+    // each point says the month's mean Goldstein and events as the API has them
+    const api = await getJson<{ rows: MonthlyRow[] }>(`${base}api/aggregates/goldstein?source=CAN&target=IGOWSTNAT&match=exact`);
+    const scored = api.rows.filter((r): r is MonthlyRow & { goldstein: number } => r.goldstein !== null);
+    assert.ok(scored.length > 0, 'the examples give CAN → IGOWSTNAT a Goldstein score');
+    assert.equal(await points.count(), scored.length);
+    const titles = await points.locator('title').allTextContents();
+    for (const r of scored) {
+      const want = `${r.month}: mean Goldstein ${fmtGoldstein(r.goldstein)}, ${r.events} event${r.events === 1 ? '' : 's'}`;
+      assert.ok(titles.includes(want), `a point titled ${JSON.stringify(want)} (got ${JSON.stringify(titles)})`);
+    }
+    const first = scored[0];
+    assert.ok(first !== undefined);
+    const tableRow = panel.locator('details.data-table tbody tr', { hasText: first.month });
+    assert.deepEqual(await tableRow.locator('th, td').allTextContents(), [first.month, String(first.events), fmtGoldstein(first.goldstein)]);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no horizontal scroll at 1366 px');
+    await shot(page, '11-dyad-goldstein');
+
+    // the edge is a toggle button too: Space on the selected one deselects it
+    await edge.focus();
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => !location.hash.includes('dyad='));
+    await panel.waitFor({ state: 'hidden' });
+
+    // the link opens with the chart; its Clear button closes it and returns focus to the entry
+    await page.evaluate(() => (location.hash = '#/explore?quad=3&dyad=CAN~IGOWSTNAT'));
+    await panel.locator('svg .gs-point').first().waitFor();
+    assert.match((await panel.textContent()) ?? '', /Within QuadClass: 3 Verbal conflict/);
+    await panel.getByRole('button', { name: /^Clear/ }).click();
+    await page.waitForFunction(() => location.hash === '#/explore?quad=3');
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-dyad')), 'CAN~IGOWSTNAT');
+
+    // an invalid pair is dropped from the address and said so, without a request
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/aggregates/goldstein')) asked.push(r.url());
+    });
+    await page.evaluate(() => (location.hash = '#/explore?quad=3&dyad=CAN~%3Cx%3E'));
+    await page.waitForFunction(() => location.hash === '#/explore?quad=3');
+    await page.locator('.view-explore [role="alert"]').getByText(/is not two actor codes/).waitFor();
+    assert.ok(await panel.isHidden());
+    assert.deepEqual(asked, []);
     await page.close();
   });
 

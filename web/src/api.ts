@@ -85,6 +85,9 @@ export const api = {
     request<{ rows: MonthlyRow[] }>('aggregates/monthly', filters, { signal: signal ?? null }),
   dyads: (filters: URLSearchParams, signal?: AbortSignal) =>
     request<{ rows: DyadRow[] }>('aggregates/dyads', withParams(filters, { limit: '40' }), { signal: signal ?? null }),
+  /** Goldstein per month for one dyad within the other filters (the dyad's codes replace source and target). */
+  goldstein: (filters: URLSearchParams, dyad: { source: string; target: string }, signal?: AbortSignal) =>
+    request<{ rows: MonthlyRow[] }>('aggregates/goldstein', withParams(filters, { source: dyad.source, target: dyad.target, match: 'exact' }), { signal: signal ?? null }),
   places: (filters: URLSearchParams, signal?: AbortSignal) =>
     request<{ rows: PlaceRow[] }>('places', withParams(filters, { limit: '500' }), { signal: signal ?? null }),
   commitments: (filters: URLSearchParams, signal?: AbortSignal) =>

@@ -104,7 +104,33 @@ export function describeFilters(filters: URLSearchParams): string {
   return parts.length === 0 ? 'all events' : parts.join(' · ');
 }
 
-export function exploreHash(filters: URLSearchParams): string {
-  const q = filters.toString();
+/** A source → target pair of actor code prefixes: the explore view's selected dyad. */
+export interface Dyad {
+  source: string;
+  target: string;
+}
+
+const DYAD_CODE = new RegExp(`^${CODE}$`);
+
+/** "CAN~IGOWSTNAT": the dyad as the hash carries it (`dyad=`) and as the charts mark it (`data-dyad`). */
+export const dyadKey = (d: Dyad): string => `${d.source}~${d.target}`;
+
+export const sameDyad = (a: Dyad | null, b: Dyad | null): boolean => (a === null || b === null ? a === b : dyadKey(a) === dyadKey(b));
+
+/** The dyad of a hash value (`CAN~IGOWSTNAT`, any case); null when it is not two codes the API takes. */
+export function parseDyad(value: string): Dyad | null {
+  const parts = value.trim().toUpperCase().split('~');
+  if (parts.length !== 2) return null;
+  const [source, target] = parts;
+  if (source === undefined || target === undefined || !DYAD_CODE.test(source) || !DYAD_CODE.test(target)) return null;
+  return { source, target };
+}
+
+/** The explore hash of filters and, last, the selected dyad. */
+export function exploreHash(filters: URLSearchParams, dyad: Dyad | null = null): string {
+  const p = new URLSearchParams(filters);
+  if (dyad !== null) p.set('dyad', dyadKey(dyad));
+  // '~' is safe in a URL: keep the dyad readable
+  const q = p.toString().replace(/%7E/gi, '~');
   return q === '' ? '#/explore' : `#/explore?${q}`;
 }

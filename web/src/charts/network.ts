@@ -2,11 +2,14 @@
  * The top source → target dyads as a directed network (SVG): actors on a circle in code order (so
  * an actor's sectors sit together: CAN, CANGOV, CANMIL), edges curved so the two directions of a pair
  * stay apart, width by number of events, colour by mean Goldstein, arrowheads at the target. Actors are
- * buttons: activating one filters by it.
+ * buttons: activating one filters by it. Edges are toggle buttons too (one Tab stop, arrow keys between
+ * them), and so is every pair in the list under the network (thin edges are hard to hit): activating
+ * one selects that dyad.
  */
 import type { DyadRow } from '../api.js';
 import { h, s, uid } from '../dom.js';
-import { fmtGoldstein, fmtInt, GOLDSTEIN_BUCKETS, goldsteinBucket } from '../format.js';
+import { dyadKey, type Dyad } from '../filters.js';
+import { fmtGoldstein, fmtInt, GOLDSTEIN_BUCKETS, goldsteinBucket, plural } from '../format.js';
 
 const W = 640;
 const H = 520;
@@ -31,7 +34,67 @@ export function goldsteinLegend(): HTMLElement {
   );
 }
 
-export function networkChart(rows: readonly DyadRow[], onActor: (code: string) => void): HTMLElement {
+export interface NetworkHandlers {
+  /** An actor was activated. */
+  onActor(code: string): void;
+  /** A pair (edge or list entry) was activated. */
+  onDyad(dyad: Dyad): void;
+}
+
+/** "CAN → IGOWSTNAT: 3 events, mean Goldstein -7.0": the name of a pair's edge and list entry. */
+export function dyadLabel(r: DyadRow): string {
+  return `${r.source} → ${r.target}: ${plural(r.events, 'event')}, mean Goldstein ${fmtGoldstein(r.goldstein)}`;
+}
+
+const onActivate = (el: Element, activate: () => void): void => {
+  el.addEventListener('click', activate);
+  el.addEventListener('keydown', (ev) => {
+    if (ev instanceof KeyboardEvent && (ev.key === 'Enter' || ev.key === ' ')) {
+      ev.preventDefault();
+      activate();
+    }
+  });
+};
+
+/** Marks the selected dyad (or none) on every edge and list entry under root: aria-pressed and `.selected`. */
+export function markDyad(root: ParentNode, selected: Dyad | null): void {
+  const key = selected === null ? null : dyadKey(selected);
+  for (const el of root.querySelectorAll('[data-dyad]')) {
+    const on = el.getAttribute('data-dyad') === key;
+    el.setAttribute('aria-pressed', String(on));
+    el.classList.toggle('selected', on);
+  }
+}
+
+/** The pairs as a list of toggle buttons, most events first. */
+function dyadList(rows: readonly DyadRow[], onDyad: (d: Dyad) => void): HTMLElement {
+  const id = uid('dyads-h');
+  return h(
+    'div',
+    { class: 'dyad-list' },
+    h('h3', { id }, 'Top pairs ', h('span', { class: 'muted' }, '(source → target): select one for its Goldstein score over time')),
+    h(
+      'ul',
+      { 'aria-labelledby': id },
+      [...rows]
+        .sort((a, b) => b.events - a.events)
+        .map((r) => {
+          const d = { source: r.source, target: r.target };
+          const b = h(
+            'button',
+            { type: 'button', class: 'dyad', 'data-dyad': dyadKey(d), 'aria-pressed': 'false', 'aria-label': dyadLabel(r), title: dyadLabel(r) },
+            h('span', { class: `swatch ${goldsteinBucket(r.goldstein)}`, 'aria-hidden': 'true' }),
+            h('span', { class: 'dyad-codes' }, h('code', {}, r.source), ' → ', h('code', {}, r.target)),
+            h('span', { class: 'dyad-n' }, `${fmtInt(r.events)} · ${fmtGoldstein(r.goldstein)}`),
+          );
+          b.addEventListener('click', () => onDyad(d));
+          return h('li', {}, b);
+        }),
+    ),
+  );
+}
+
+export function networkChart(rows: readonly DyadRow[], handlers: NetworkHandlers, selected: Dyad | null = null): HTMLElement {
   if (rows.length === 0) return h('p', { class: 'empty' }, 'No source → target pairs match the filters.');
   const weight = new Map<string, number>();
   for (const r of rows) {
@@ -59,7 +122,7 @@ export function networkChart(rows: readonly DyadRow[], onActor: (code: string) =
     s(
       'desc',
       { id: descId },
-      `${rows.length} source → target pairs among ${codes.length} actors${strongest !== undefined ? `; the most frequent is ${strongest.source} → ${strongest.target} with ${strongest.events} events` : ''}. Activate an actor to filter by it.`,
+      `${rows.length} source → target pairs among ${codes.length} actors${strongest !== undefined ? `; the most frequent is ${strongest.source} → ${strongest.target} with ${strongest.events} events` : ''}. Activate an actor to filter by it, or a pair for its Goldstein score over time.`,
     ),
   );
   const defs = s('defs');
@@ -76,7 +139,7 @@ export function networkChart(rows: readonly DyadRow[], onActor: (code: string) =
   svg.append(defs);
 
   const edges = s('g', { class: 'edges' });
-  const edgeEls: { el: SVGPathElement; source: string; target: string }[] = [];
+  const edgeEls: { el: SVGPathElement; g: SVGGElement; source: string; target: string }[] = [];
   for (const r of rows) {
     const a = nodes.get(r.source);
     const b = nodes.get(r.target);
@@ -113,14 +176,44 @@ export function networkChart(rows: readonly DyadRow[], onActor: (code: string) =
       const [ex, ey] = toward(b, cx, cy, 1.5);
       d = `M${sx.toFixed(1)},${sy.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`;
     }
-    const el = s(
-      'path',
-      { d, class: `edge ${cls}`, 'stroke-width': width.toFixed(2), 'marker-end': `url(#${prefix}-arrow-${cls})` },
-      s('title', {}, `${r.source} → ${r.target}: ${fmtInt(r.events)} event${r.events === 1 ? '' : 's'}, mean Goldstein ${fmtGoldstein(r.goldstein)}`),
+    const el = s('path', { d, class: `edge ${cls}`, 'stroke-width': width.toFixed(2), 'marker-end': `url(#${prefix}-arrow-${cls})` });
+    const dyad = { source: r.source, target: r.target };
+    // a toggle button around the edge and a wide halo under it: easier to hit, and shows focus and selection
+    const g = s(
+      'g',
+      { class: 'dyad-edge', role: 'button', tabindex: edgeEls.length === 0 ? '0' : '-1', 'data-dyad': dyadKey(dyad), 'aria-pressed': 'false', 'aria-label': dyadLabel(r) },
+      s('title', {}, `${dyadLabel(r)} — select for its Goldstein score over time`),
+      s('path', { d, class: 'edge-halo', 'stroke-width': (width + 9).toFixed(2) }),
+      el,
     );
-    edges.append(el);
-    edgeEls.push({ el, source: r.source, target: r.target });
+    onActivate(g, () => handlers.onDyad(dyad));
+    const hot = (lit: boolean): void => {
+      svg.classList.toggle('focusing', lit);
+      el.classList.toggle('hot', lit);
+    };
+    g.addEventListener('mouseenter', () => hot(true));
+    g.addEventListener('mouseleave', () => hot(false));
+    g.addEventListener('focus', () => hot(true));
+    g.addEventListener('blur', () => hot(false));
+    edges.append(g);
+    edgeEls.push({ el, g, source: r.source, target: r.target });
   }
+  // one Tab stop for all edges: arrow keys move between them (roving tabindex)
+  edges.addEventListener('keydown', (ev) => {
+    const at = edgeEls.findIndex((e) => e.g === ev.target);
+    if (at < 0) return;
+    const last = edgeEls.length - 1;
+    const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: last }[ev.key];
+    if (to === undefined) return;
+    ev.preventDefault();
+    const next = edgeEls[Math.max(0, Math.min(last, to))];
+    if (next === undefined) return;
+    for (const e of edgeEls) e.g.setAttribute('tabindex', e === next ? '0' : '-1');
+    next.g.focus();
+  });
+  edges.addEventListener('focusin', (ev) => {
+    for (const e of edgeEls) e.g.setAttribute('tabindex', e.g === ev.target ? '0' : '-1');
+  });
   svg.append(edges);
 
   const nodeLayer = s('g', { class: 'nodes' });
@@ -128,7 +221,7 @@ export function networkChart(rows: readonly DyadRow[], onActor: (code: string) =
     const right = Math.cos(n.angle) >= -0.01;
     const lx = n.x + Math.cos(n.angle) * (n.r + 4);
     const ly = n.y + Math.sin(n.angle) * (n.r + 4);
-    const activate = (): void => onActor(n.code);
+    const activate = (): void => handlers.onActor(n.code);
     const g = s(
       'g',
       {
@@ -151,13 +244,7 @@ export function networkChart(rows: readonly DyadRow[], onActor: (code: string) =
         n.code,
       ),
     );
-    g.addEventListener('click', activate);
-    g.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') {
-        ev.preventDefault();
-        activate();
-      }
-    });
+    onActivate(g, activate);
     const hot = (on: boolean): void => {
       svg.classList.toggle('focusing', on);
       for (const e of edgeEls) e.el.classList.toggle('hot', on && (e.source === n.code || e.target === n.code));
@@ -169,5 +256,14 @@ export function networkChart(rows: readonly DyadRow[], onActor: (code: string) =
     nodeLayer.append(g);
   }
   svg.append(nodeLayer);
-  return h('div', { class: 'chart-wrap' }, svg, goldsteinLegend(), h('p', { class: 'hint' }, 'Edge width: number of events. Select an actor to filter by it.'));
+  const wrap = h(
+    'div',
+    { class: 'chart-wrap' },
+    svg,
+    goldsteinLegend(),
+    h('p', { class: 'hint' }, 'Edge width: number of events. Select an actor to filter by it, or an edge (arrow keys move between edges) for the pair’s Goldstein score over time.'),
+    dyadList(rows, handlers.onDyad),
+  );
+  markDyad(wrap, selected);
+  return wrap;
 }

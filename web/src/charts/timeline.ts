@@ -27,24 +27,42 @@ function monthIndex(m: string): number | null {
 
 const monthKey = (i: number): string => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 
-function buckets(rows: readonly MonthlyRow[]): { list: Bucket[]; yearly: boolean } {
-  const idx = rows.map((r) => monthIndex(r.month)).filter((x): x is number => x !== null);
-  if (idx.length === 0) return { list: [], yearly: false };
+/** An even time axis over "YYYY-MM" months: one bucket per month from the first to the last, gaps kept. */
+export interface TimeAxis {
+  /** Bucket keys in order: "YYYY-MM", or "YYYY" when yearly. */
+  keys: string[];
+  /** A span of more than 20 years goes per year. */
+  yearly: boolean;
+  /** The bucket a "YYYY-MM" month falls in; null when it is not a month. */
+  keyOf(month: string): string | null;
+}
+
+export function timeAxis(months: readonly string[]): TimeAxis {
+  const idx = months.map(monthIndex).filter((x): x is number => x !== null);
+  if (idx.length === 0) return { keys: [], yearly: false, keyOf: () => null };
   const lo = Math.min(...idx);
   const hi = Math.max(...idx);
   const yearly = hi - lo + 1 > 240;
-  const keyOf = (i: number): string => (yearly ? String(Math.floor(i / 12)) : monthKey(i));
-  const list: Bucket[] = [];
-  const byKey = new Map<string, Bucket>();
-  for (let i = yearly ? Math.floor(lo / 12) * 12 : lo; i <= hi; i += yearly ? 12 : 1) {
-    const b: Bucket = { key: keyOf(i), counts: new Map(), total: 0, gSum: 0, gN: 0 };
-    list.push(b);
-    byKey.set(b.key, b);
-  }
+  const keyOfIndex = (i: number): string => (yearly ? String(Math.floor(i / 12)) : monthKey(i));
+  const keys: string[] = [];
+  for (let i = yearly ? Math.floor(lo / 12) * 12 : lo; i <= hi; i += yearly ? 12 : 1) keys.push(keyOfIndex(i));
+  return {
+    keys,
+    yearly,
+    keyOf: (month) => {
+      const i = monthIndex(month);
+      return i === null ? null : keyOfIndex(i);
+    },
+  };
+}
+
+function buckets(rows: readonly MonthlyRow[]): { list: Bucket[]; yearly: boolean } {
+  const axis = timeAxis(rows.map((r) => r.month));
+  const list: Bucket[] = axis.keys.map((key) => ({ key, counts: new Map(), total: 0, gSum: 0, gN: 0 }));
+  const byKey = new Map(list.map((b) => [b.key, b]));
   for (const r of rows) {
-    const i = monthIndex(r.month);
-    if (i === null) continue;
-    const b = byKey.get(keyOf(i));
+    const k = axis.keyOf(r.month);
+    const b = k === null ? undefined : byKey.get(k);
     if (b === undefined) continue;
     b.counts.set(r.quad, (b.counts.get(r.quad) ?? 0) + r.events);
     b.total += r.events;
@@ -53,7 +71,7 @@ function buckets(rows: readonly MonthlyRow[]): { list: Bucket[]; yearly: boolean
       b.gN += r.events;
     }
   }
-  return { list, yearly };
+  return { list, yearly: axis.yearly };
 }
 
 /** A tick step of 1, 2 or 5 × 10^n giving about `count` ticks up to max. */
@@ -65,7 +83,7 @@ function niceStep(max: number, count: number): number {
 }
 
 /** At most about a dozen axis labels: every month, quarter, or year (January) as the span grows. */
-function axisLabels(list: readonly Bucket[], yearly: boolean): { i: number; text: string }[] {
+export function axisLabels(list: readonly { key: string }[], yearly: boolean): { i: number; text: string }[] {
   const n = list.length;
   const out: { i: number; text: string }[] = [];
   list.forEach((b, i) => {
@@ -82,6 +100,21 @@ function axisLabels(list: readonly Bucket[], yearly: boolean): { i: number; text
     }
   });
   return out;
+}
+
+/** A chart's numbers as a table in a closed <details>: column heads, then rows of a heading cell and values. */
+export function dataTable(head: readonly string[], rows: readonly (readonly [string, readonly string[]])[]): HTMLElement {
+  return h(
+    'details',
+    { class: 'data-table' },
+    h('summary', {}, 'Data table'),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows.map(([key, cells]) => h('tr', {}, h('th', { scope: 'row' }, key), cells.map((c) => h('td', {}, c))))),
+    ),
+  );
 }
 
 export function quadLegend(): HTMLElement {
@@ -165,22 +198,9 @@ export function timelineChart(rows: readonly MonthlyRow[]): HTMLElement {
   });
   svg.append(bars);
 
-  const table = h(
-    'details',
-    { class: 'data-table' },
-    h('summary', {}, 'Data table'),
-    h(
-      'table',
-      {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, unit), QUADS.map((q) => h('th', { scope: 'col' }, q.short)), h('th', { scope: 'col' }, 'total'))),
-      h(
-        'tbody',
-        {},
-        list
-          .filter((b) => b.total > 0)
-          .map((b) => h('tr', {}, h('th', { scope: 'row' }, b.key), QUADS.map((q) => h('td', {}, fmtInt(b.counts.get(q.quad) ?? 0))), h('td', {}, fmtInt(b.total)))),
-      ),
-    ),
+  const table = dataTable(
+    [unit, ...QUADS.map((q) => q.short), 'total'],
+    list.filter((b) => b.total > 0).map((b) => [b.key, [...QUADS.map((q) => fmtInt(b.counts.get(q.quad) ?? 0)), fmtInt(b.total)]]),
   );
   return h('div', { class: 'chart-wrap' }, svg, quadLegend(), table);
 }

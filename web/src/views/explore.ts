@@ -1,16 +1,30 @@
 /**
  * Explore view: a filter form whose values live in the hash (`#/explore?actor=CAN&quad=4`, so every
  * view is a link), driving an event table (pages of 50, "Load more" with the server's cursor), a
- * timeline, a dyad network, a map and the commitments. Everything is asked of the server already
- * filtered and aggregated; nothing fetches the whole store.
+ * timeline, a dyad network, a map and the commitments. A pair selected in the network (`dyad=CAN~IGOWSTNAT`
+ * in the hash, kept across filter changes) adds its Goldstein score over time within the other filters.
+ * Everything is asked of the server already filtered and aggregated; nothing fetches the whole store.
  */
 import { api, errorText, isAbort, type StoredEvent } from '../api.js';
 import { commitmentList } from '../cards.js';
+import { goldsteinChart } from '../charts/goldstein.js';
 import { mapChart } from '../charts/map.js';
-import { networkChart } from '../charts/network.js';
+import { markDyad, networkChart } from '../charts/network.js';
 import { timelineChart } from '../charts/timeline.js';
 import { h, replace, uid } from '../dom.js';
-import { FILTER_FIELDS, checkFilter, checkFilters, describeFilters, exploreHash, normalise, parseFilters } from '../filters.js';
+import {
+  FILTER_FIELDS,
+  checkFilter,
+  checkFilters,
+  describeFilters,
+  dyadKey,
+  exploreHash,
+  normalise,
+  parseDyad,
+  parseFilters,
+  sameDyad,
+  type Dyad,
+} from '../filters.js';
 import { fmtGoldstein, fmtInt, goldsteinBucket, quadName } from '../format.js';
 import type { View } from './view.js';
 
@@ -20,11 +34,15 @@ export interface ExploreView extends View {
   currentHash(): string;
 }
 
-function panel(id: string, title: string, ...rest: HTMLElement[]): { section: HTMLElement; body: HTMLElement } {
+function panel(id: string, title: string, ...rest: HTMLElement[]): { section: HTMLElement; heading: HTMLElement; body: HTMLElement } {
   const body = h('div', { class: 'panel-body' });
-  const section = h('section', { class: 'panel', id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), ...rest, body);
-  return { section, body };
+  const heading = h('h2', { id: `${id}-h`, tabindex: '-1' }, title);
+  const section = h('section', { class: 'panel', id, 'aria-labelledby': heading.id }, heading, ...rest, body);
+  return { section, heading, body };
 }
+
+/** "A → B" */
+const pairText = (d: Dyad): string => `${d.source} → ${d.target}`;
 
 const loading = (): HTMLElement => h('p', { class: 'loading' }, 'Loading…');
 
@@ -79,7 +97,7 @@ export function exploreView(): ExploreView {
       'div',
       { class: 'actions' },
       h('button', { type: 'submit', class: 'primary' }, 'Apply filters'),
-      h('button', { type: 'button', onclick: () => navigate(new URLSearchParams()) }, 'Clear'),
+      h('button', { type: 'button', onclick: () => navigate(new URLSearchParams(), null) }, 'Clear'),
     ),
   );
   const summary = h('p', { class: 'filter-summary', 'aria-live': 'polite' });
@@ -114,20 +132,86 @@ export function exploreView(): ExploreView {
   const network = panel('ex-network', 'Dyad network');
   const commitments = panel('ex-commitments', 'Threats, pledges and demands');
 
+  // the selected dyad's Goldstein over time, next to the network
+  const clearDyad = h('button', { type: 'button', 'aria-label': 'Clear the pair: close its Goldstein chart' }, 'Clear');
+  const dyadNote = h('p', { class: 'hint' }, 'Exactly this pair of codes, as the network counts it (sub-codes are other pairs).');
+  const dyadScope = h('p', { class: 'hint' });
+  const dyadPanel = panel('ex-dyad', 'Goldstein over time');
+  dyadPanel.heading.before(h('p', { class: 'panel-tools' }, clearDyad)); // floats right of the (long) heading
+  dyadPanel.body.before(h('div', { class: 'dyad-notes' }, dyadScope, dyadNote));
+  dyadPanel.section.hidden = true;
+  // announces the chart (the panel appears away from the list the pair was chosen in)
+  const dyadStatus = h('p', { class: 'sr-only', role: 'status' });
+
   let filters = new URLSearchParams();
   let key: string | null = null;
   let controller: AbortController | null = null;
   let cursor: string | null = null;
   let shown = 0;
+  let dyad: Dyad | null = null;
+  /** The filters and dyad the Goldstein panel shows (or is loading). */
+  let dyadShown: string | null = null;
+  let dyadController: AbortController | null = null;
 
-  function navigate(next: URLSearchParams): void {
-    const hash = exploreHash(next);
+  /** Goes to the filters and dyad (by default the current one: it stays when the filters change). */
+  function navigate(next: URLSearchParams, nextDyad: Dyad | null = dyad): void {
+    const hash = exploreHash(next, nextDyad);
     if (location.hash === hash) {
       key = null; // same filters again: reload
-      enter(next.toString());
+      dyadShown = null;
+      const q = hash.indexOf('?');
+      enter(q < 0 ? '' : hash.slice(q + 1));
     } else {
       location.hash = hash;
     }
+  }
+
+  /** Activating the selected pair again deselects it (the edges and list entries are toggle buttons). */
+  const selectDyad = (d: Dyad): void => navigate(filters, sameDyad(d, dyad) ? null : d);
+
+  clearDyad.addEventListener('click', () => {
+    const was = dyad;
+    navigate(filters, null);
+    // back to where the pair was chosen: its list entry, else the network
+    const entry = was === null ? null : network.body.querySelector<HTMLElement>(`button[data-dyad="${dyadKey(was)}"]`);
+    (entry ?? network.heading).focus();
+  });
+
+  function loadDyad(): void {
+    const want = dyad === null ? null : `${filters.toString()}|${dyadKey(dyad)}`;
+    if (want === dyadShown) return;
+    dyadShown = want;
+    dyadController?.abort();
+    dyadController = null;
+    markDyad(network.body, dyad);
+    if (dyad === null) {
+      if (!dyadPanel.section.hidden) dyadStatus.textContent = 'Pair cleared: the Goldstein chart is closed.';
+      dyadPanel.section.hidden = true;
+      replace(dyadPanel.body);
+      return;
+    }
+    const d = dyad;
+    const c = new AbortController();
+    dyadController = c;
+    dyadPanel.section.hidden = false;
+    dyadPanel.heading.textContent = `Goldstein over time: ${pairText(d)}`;
+    const others = new URLSearchParams(filters);
+    others.delete('source');
+    others.delete('target');
+    dyadScope.textContent = `Within ${describeFilters(others)}${filters.has('source') || filters.has('target') ? ' (the pair takes the place of the Source and Target filters)' : ''}.`;
+    replace(dyadPanel.body, loading());
+    api.goldstein(filters, d, c.signal).then(
+      (r) => {
+        replace(dyadPanel.body, goldsteinChart(r.rows, d));
+        const months = r.rows.filter((x) => x.goldstein !== null).length;
+        dyadStatus.textContent = `Goldstein over time for ${pairText(d)}: ${months === 0 ? 'no scored events' : `${months} month${months === 1 ? '' : 's'} with a score`}.`;
+      },
+      (err: unknown) => {
+        if (isAbort(err)) return;
+        dyadShown = null;
+        fail('Goldstein over time', dyadPanel.body, err);
+      },
+    );
   }
 
   form.addEventListener('submit', (ev) => {
@@ -210,15 +294,23 @@ export function exploreView(): ExploreView {
 
     replace(network.body, loading());
     api.dyads(filters, signal).then(
-      (r) =>
+      (r) => {
         replace(
           network.body,
-          networkChart(r.rows, (code) => {
-            const next = new URLSearchParams(filters);
-            next.set('actor', code);
-            navigate(next);
-          }),
-        ),
+          networkChart(
+            r.rows,
+            {
+              onActor: (code) => {
+                const next = new URLSearchParams(filters);
+                next.set('actor', code);
+                navigate(next);
+              },
+              onDyad: selectDyad,
+            },
+            dyad,
+          ),
+        );
+      },
       (err: unknown) => fail('Dyad network', network.body, err),
     );
 
@@ -243,16 +335,28 @@ export function exploreView(): ExploreView {
       control.value = next.get(name) ?? '';
       control.setAttribute('aria-invalid', 'false');
     }
-    const nextKey = next.toString();
-    if (nextKey === key) return;
-    key = nextKey;
-    filters = next;
-    replace(alert);
-    const problems = checkFilters(filters);
-    if (problems.length > 0) {
-      replace(alert, h('p', {}, 'The link has filters the server cannot use:'), h('ul', {}, problems.map((p) => h('li', {}, p))));
+    const given = new URLSearchParams(query).get('dyad');
+    dyad = given === null ? null : parseDyad(given);
+    for (const old of alert.querySelectorAll('.dyad-problem')) old.remove();
+    if (given !== null && (dyad === null || dyadKey(dyad) !== given)) {
+      // not a pair the API takes (or not written as the app writes it): the address keeps what is used
+      history.replaceState(history.state, '', exploreHash(next, dyad));
+      if (dyad === null) alert.append(h('p', { class: 'dyad-problem' }, `The link’s pair “${given}” is not two actor codes (SOURCE~TARGET), so it was left out.`));
     }
-    load();
+    const nextKey = next.toString();
+    if (nextKey !== key) {
+      key = nextKey;
+      filters = next;
+      const problems = checkFilters(filters);
+      const keep = [...alert.querySelectorAll('.dyad-problem')];
+      replace(alert);
+      if (problems.length > 0) {
+        alert.append(h('p', {}, 'The link has filters the server cannot use:'), h('ul', {}, problems.map((p) => h('li', {}, p))));
+      }
+      alert.append(...keep);
+      load();
+    }
+    loadDyad();
   }
 
   const el = h(
@@ -261,19 +365,20 @@ export function exploreView(): ExploreView {
     h('div', { class: 'view-head' }, heading, summary),
     form,
     alert,
-    h('div', { class: 'explore-grid' }, eventsPanel.section, timeline.section, map.section, network.section, commitments.section),
+    dyadStatus,
+    h('div', { class: 'explore-grid' }, eventsPanel.section, timeline.section, map.section, network.section, dyadPanel.section, commitments.section),
   );
 
   return {
     el,
     enter,
-    title: () => `Explore ${describeFilters(filters)} — wirecoder`,
+    title: () => `Explore ${describeFilters(filters)}${dyad !== null ? ` · Goldstein ${pairText(dyad)}` : ''} — wirecoder`,
     heading: () => heading,
     focusSearch: () => {
       const q = inputs.get('q');
       q?.focus();
       if (q instanceof HTMLInputElement) q.select();
     },
-    currentHash: () => exploreHash(filters),
+    currentHash: () => exploreHash(filters, dyad),
   };
 }
