@@ -1,7 +1,7 @@
 /**
  * `wirecoder ingest` and `wirecoder stats`: the embedded store from the command line.
  *
- *   wirecoder ingest PATH... [--db FILE] [--input FMT] [--date D] [--dictionaries DIR] [--limit N]
+ *   wirecoder ingest PATH... [--db FILE] [--input FMT] [--date D] [--dictionaries DIR] [--limit N] [--workers N]
  *   wirecoder stats [--db FILE] [--json]
  *
  * ingest: exit 0 all read and stored; 1 some input had a problem (reported as `wirecoder: FILE:LINE: ...`,
@@ -17,6 +17,8 @@ import type { Coder } from '../coder.js';
 import type { InputFormat } from '../ingest/index.js';
 import { coderFingerprint } from '../store/fingerprint.js';
 import { CoderLoadError, ingest } from '../store/ingest.js';
+import { createCoderPool, defaultThreads, inProcess } from '../pool/pool.js';
+import type { StoryCoder } from '../pool/pool.js';
 import type { IngestProgress, IngestSummary } from '../store/ingest.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { EventStore, StoreStats } from '../store/types.js';
@@ -38,8 +40,10 @@ export interface IngestCommandOptions {
   limit: number | null;
   /** Stories per transaction (default 64). */
   batchSize?: number;
-  /** Use this coder instead of loading one (tests, embedding). */
+  /** Use this coder instead of loading one (tests, embedding); it codes in this thread. */
   coder?: Coder;
+  /** Coding threads (default: one per core); 0 codes in this thread. */
+  workers?: number;
   /** Fingerprint of `coder` (default: computed from the dictionaries). */
   fingerprint?: string;
   /** Force the progress display: a bar (tty) or plain lines; default: a bar when stderr is a terminal. */
@@ -123,6 +127,15 @@ function barProgress(io: Io, total: number | null): ProgressView {
   };
 }
 
+/** Errors (lines skipped) in a PETRARCH dictionary set; nothing for our own dictionaries. */
+async function petrarchErrors(dictionaries: string): Promise<string[]> {
+  const { petrarchDir, findPetrarchFiles, loadPetrarchDictionaries } = await import('../petrarch/dictionaries.js');
+  const dir = petrarchDir(dictionaries);
+  if (dir === null) return [];
+  const { formatProblem } = await import('../petrarch/common.js');
+  return loadPetrarchDictionaries(findPetrarchFiles(dir)).problems.filter((p) => p.severity === 'error').map(formatProblem);
+}
+
 /** `wirecoder ingest`: read, code what is new, store. Returns the exit code. */
 export async function runIngest(inputs: readonly string[], options: IngestCommandOptions, io: Io): Promise<number> {
   const err = (line: string): void => {
@@ -152,6 +165,16 @@ export async function runIngest(inputs: readonly string[], options: IngestComman
     for (const p of coder.info.dictionaryProblems ?? []) if (p.includes(': error: ')) err(p);
     return coder;
   };
+  const workers = options.coder !== undefined ? 0 : (options.workers ?? defaultThreads());
+  let storyCoder: StoryCoder;
+  if (workers === 0) storyCoder = inProcess(loadCoder);
+  else {
+    const poolOptions: { threads: number; dictionaries?: string } = { threads: workers };
+    if (options.dictionaries !== undefined) poolOptions.dictionaries = options.dictionaries;
+    storyCoder = createCoderPool(poolOptions);
+    // the workers' coders do not print: dictionary errors of a PETRARCH set are read here once
+    if (options.dictionaries !== undefined) for (const p of await petrarchErrors(options.dictionaries)) err(p);
+  }
   const mode = options.progress ?? (isTty(io.stderr) ? 'bar' : 'lines');
   let view: ProgressView | null = null;
   const log = (line: string): void => {
@@ -162,7 +185,7 @@ export async function runIngest(inputs: readonly string[], options: IngestComman
   try {
     summary = await ingest([...inputs], {
       store,
-      coder: loadCoder,
+      coder: storyCoder,
       fingerprint,
       input: options.input,
       date: options.date,
@@ -182,6 +205,8 @@ export async function runIngest(inputs: readonly string[], options: IngestComman
     err(e instanceof CoderLoadError ? `ingest: error: ${e.message}` : `ingest: error: ${dbPath}: ${message(e)}`);
     closeQuietly(store);
     return EXIT_FATAL;
+  } finally {
+    await storyCoder.close();
   }
   (view as ProgressView | null)?.stop();
   let held = '';

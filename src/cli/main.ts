@@ -5,9 +5,9 @@
  *                  [--date YYYY-MM-DD] [--explain] [--dictionaries DIR] [--output FILE]
  *   wirecoder bench [DIR] [--limit N] [--json] [--dictionaries DIR]
  *   wirecoder validate FILE.xml --dictionaries DIR [--verbose] [--min-pass FRACTION]
- *   wirecoder ingest PATH... [--db FILE] [--input FMT] [--date D] [--dictionaries DIR] [--limit N]
+ *   wirecoder ingest PATH... [--db FILE] [--input FMT] [--date D] [--dictionaries DIR] [--limit N] [--workers N]
  *   wirecoder stats [--db FILE] [--json]
- *   wirecoder serve [--db FILE] [--port N] [--host H] [--web DIR] [--ingest PATH...] [--max-body BYTES]
+ *   wirecoder serve [--db FILE] [--port N] [--host H] [--web DIR] [--ingest PATH...] [--max-body BYTES] [--workers N]
  *   wirecoder token [--db FILE]
  *
  * Exit codes: 0 all inputs read; 1 some input had a problem (reported on stderr as
@@ -356,6 +356,7 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
     .option('-d, --date <YYYY-MM-DD>', 'date of stories that carry none', parseDateOption)
     .option('--dictionaries <dir>', 'dictionary directory (default: the package\'s dictionaries/)')
     .option('-n, --limit <n>', 'at most N stories (default: all)', parseLimit, 0)
+    .option('--workers <n>', 'coding threads (default: one per core; 0 = in this thread)', parseLimit)
     .action((paths: string[], opts: Record<string, unknown>) => {
       const work = (async () => {
         const cli = await importStoreCli(io);
@@ -368,6 +369,7 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
           limit,
         };
         if (typeof opts['dictionaries'] === 'string') options.dictionaries = opts['dictionaries'];
+        if (typeof opts['workers'] === 'number') options.workers = opts['workers'];
         return cli.runIngest(paths, options, io);
       })();
       onWork(work);
@@ -399,6 +401,7 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
     .option('--ingest <paths...>', 'ingest these paths first (stories already stored are skipped)')
     .option('--dictionaries <dir>', 'dictionary directory (default: the package\'s dictionaries/)')
     .option('--max-body <bytes>', 'largest request body (default 2 MiB); larger gets 413', parseLimit)
+    .option('--workers <n>', 'coding threads (default: one per core; 0 = in the server thread)', parseLimit)
     .action((opts: Record<string, unknown>) => {
       const work = (async () => {
         const { runServe } = await import('./serve.js');
@@ -411,6 +414,7 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
         if (typeof opts['web'] === 'string') options.web = opts['web'];
         if (typeof opts['dictionaries'] === 'string') options.dictionaries = opts['dictionaries'];
         if (typeof opts['maxBody'] === 'number' && opts['maxBody'] > 0) options.bodyLimit = opts['maxBody'];
+        if (typeof opts['workers'] === 'number') options.workers = opts['workers'];
         return runServe(options, io);
       })();
       onWork(work);

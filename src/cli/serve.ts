@@ -8,7 +8,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { Coder } from '../coder.js';
 import type { EventStore } from '../store/types.js';
 import type { Io } from './main.js';
 
@@ -22,6 +21,8 @@ export interface ServeOptions {
   /** Ingest these paths before serving. */
   ingest: string[];
   bodyLimit?: number;
+  /** Coding threads (default: one per core); 0 codes in the server's own thread. */
+  workers?: number;
   env?: NodeJS.ProcessEnv;
   /** Resolves when the server should stop (tests); default: SIGINT / SIGTERM. */
   until?: Promise<void>;
@@ -66,13 +67,12 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
   }
   const dictionaries = options.dictionaries ?? defaultDictionariesDir();
   const fingerprint = coderFingerprint(dictionaries);
-  let loaded: Promise<Coder> | null = null;
-  const coder = (): Promise<Coder> => {
-    if (loaded === null) {
-      loaded = import('../coder.js').then(({ createCoder }) => createCoder(options.dictionaries !== undefined ? { dictionaries: options.dictionaries } : {}));
-    }
-    return loaded;
-  };
+  // coding happens on worker threads: the server's event loop only answers
+  const { createCoderPool, inProcess } = await import('../pool/pool.js');
+  const coder =
+    options.workers === 0
+      ? inProcess(() => import('../coder.js').then(({ createCoder }) => createCoder(options.dictionaries !== undefined ? { dictionaries: options.dictionaries } : {})))
+      : createCoderPool({ ...(options.dictionaries !== undefined ? { dictionaries: options.dictionaries } : {}), ...(options.workers !== undefined ? { threads: options.workers } : {}) });
 
   let exit = 0;
   if (options.ingest.length > 0) {
@@ -88,6 +88,7 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
     } catch (e) {
       say(`error: ingest failed: ${message(e)}`);
       store.close();
+      await coder.close();
       return 2;
     }
   }
@@ -101,7 +102,7 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
   const serverOptions: import('../server/app.js').ServerOptions = {
     store,
     coder,
-    storeStories: (c) => (stories) => ingestStories(stories, store, c, fingerprint),
+    storeStories: (stories) => ingestStories(stories, store, coder, fingerprint),
     token,
     webRoot,
   };
@@ -113,12 +114,13 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
   } catch (e) {
     say(`error: cannot listen on ${options.host}:${options.port}: ${message(e)}`);
     store.close();
+    await coder.close();
     return 2;
   }
   const url = address.replace('://[::1]', '://localhost') + '/';
   io.stdout.write(`wirecoder: serving ${url} (API ${url}api/openapi.json; stop with Ctrl+C)\n`);
-  // load the coder now, so the first paste does not wait for it
-  coder().catch((e: unknown) => say(`error: cannot load the coder: ${message(e)}`));
+  // start a worker and its coder now, so the first paste does not wait for it
+  coder.code([{ id: 'warm-up', text: 'Warm-up.', date: null, origin: { file: 'serve' } }]).catch((e: unknown) => say(`error: cannot load the coder: ${message(e)}`));
 
   await (options.until ??
     new Promise<void>((done) => {
@@ -126,6 +128,7 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
       process.once('SIGTERM', () => done());
     }));
   await app.close();
+  await coder.close();
   store.close();
   return exit;
 }

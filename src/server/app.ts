@@ -27,7 +27,7 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import type { Coder } from '../coder.js';
+import type { StoryCoder } from '../pool/pool.js';
 import { annotationsOf, commitmentsOf } from '../store/annotate.js';
 import { InvalidQueryError } from '../store/types.js';
 import type { CodedText, EventStore } from '../store/types.js';
@@ -38,14 +38,14 @@ import { filterFromQuery, PAGE_PROPERTIES, querySchema } from './params.js';
 import type { FilterQuery } from './params.js';
 
 /** Stories that POST /api/stories codes and stores; the server does not know how (src/store/ingest.ts does). */
-export type StoreStories = (stories: StoryInput[]) => { id: string; outcome: string; error?: string }[];
+export type StoreStories = (stories: StoryInput[]) => Promise<{ id: string; outcome: string; error?: string }[]>;
 
 export interface ServerOptions {
   store: EventStore;
-  /** The coder, loaded on first use (it takes a second or two). */
-  coder: () => Promise<Coder>;
+  /** Codes posted texts: worker threads (src/pool/pool.ts), so the event loop never codes. */
+  coder: StoryCoder;
   /** Codes and stores posted stories. */
-  storeStories: (coder: Coder) => StoreStories;
+  storeStories: StoreStories;
   /** The write token (POST /api/stories). */
   token: string;
   /** Folder of the built web app (index.html); null or missing: `/` says how to build it. */
@@ -151,18 +151,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     },
   });
-
-  // Coding is CPU work of a second or so to load: one shared promise.
-  let coderPromise: Promise<Coder> | null = null;
-  const coder = (): Promise<Coder> => {
-    if (coderPromise === null) {
-      coderPromise = options.coder();
-      coderPromise.catch(() => {
-        coderPromise = null;
-      });
-    }
-    return coderPromise;
-  };
 
   const requireToken = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const given = tokenOf(request);
@@ -290,10 +278,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         body: { ...storyBody, properties: { text: storyBody.properties.text, headline: storyBody.properties.headline, date: day } },
       },
     },
-    async (request): Promise<CodedText> => {
+    async (request, reply): Promise<CodedText> => {
       const date = validDay('date', request.body.date);
-      const c = await coder();
-      const result = c.codeStory({ id: 'posted', text: request.body.text, date, headline: request.body.headline ?? null, origin: { file: 'request' } });
+      const [coded] = await options.coder.code([{ id: 'posted', text: request.body.text, date, headline: request.body.headline ?? null, origin: { file: 'request' } }]);
+      if (coded === undefined || !coded.ok) {
+        return reply.code(422).send({ statusCode: 422, error: 'Unprocessable Entity', message: `the text could not be coded: ${coded?.ok === false ? coded.error : 'no result'}` });
+      }
+      const result = coded.result;
       return {
         doc: result.doc,
         headline: result.headline,
@@ -336,8 +327,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         url: s.url ?? null,
         origin: { file: 'request', line: i + 1 },
       }));
-      const c = await coder();
-      return { results: options.storeStories(c)(inputs) };
+      return { results: await options.storeStories(inputs) };
     },
   );
 

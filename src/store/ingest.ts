@@ -12,7 +12,9 @@ import { extname, join } from 'node:path';
 import type { Coder } from '../coder.js';
 import { isInputProblem, isInputWarning, problemLocation, readInputBatches } from '../ingest/index.js';
 import type { InputFormat } from '../ingest/index.js';
-import type { StoryInput, StoryResult } from '../types.js';
+import { inProcess } from '../pool/pool.js';
+import type { StoryCoder, WorkerResult } from '../pool/pool.js';
+import type { StoryInput } from '../types.js';
 import { storyHash } from './fingerprint.js';
 import type { EventStore, PutOutcome, StoryToStore } from './types.js';
 
@@ -38,8 +40,11 @@ export interface IngestSummary extends IngestProgress {
 
 export interface IngestOptions {
   store: EventStore;
-  /** The coder, or a function loading it: called once, only when a story needs coding. */
-  coder: Coder | (() => Promise<Coder>);
+  /**
+   * The coder, a function loading it (called once, only when a story needs coding), or a StoryCoder
+   * (src/pool/pool.ts: coding on worker threads).
+   */
+  coder: Coder | (() => Promise<Coder>) | StoryCoder;
   /** Fingerprint of that coder (coderFingerprint). */
   fingerprint: string;
   input?: InputFormat;
@@ -60,6 +65,10 @@ export interface IngestOptions {
 }
 
 /** The coder could not be loaded: nothing more can be coded. */
+function isStoryCoder(c: IngestOptions['coder']): c is StoryCoder {
+  return typeof c === 'object' && 'threads' in c && typeof (c as StoryCoder).code === 'function';
+}
+
 export class CoderLoadError extends Error {
   override name = 'CoderLoadError';
 }
@@ -89,30 +98,48 @@ function planBatch(hashes: readonly string[], store: EventStore, fingerprint: st
   });
 }
 
-/** Codes what the plan says and stores it in one transaction; an outcome per story. */
-function codeAndStore(
-  stories: readonly StoryInput[],
-  hashes: readonly string[],
-  plan: readonly Plan[],
-  store: EventStore,
-  coder: Coder | null,
-  fingerprint: string,
-): StoryOutcome[] {
+/** A batch on its way: read, planned, and being coded (on the coder's threads). */
+interface Batch {
+  stories: readonly StoryInput[];
+  hashes: readonly string[];
+  plan: readonly Plan[];
+  /** Indexes of the stories being coded, and their results (in that order). */
+  toCode: readonly number[];
+  coding: Promise<WorkerResult[]>;
+}
+
+/** Plans a batch and starts coding what is new; storing it is `storeBatch`. */
+function startBatch(stories: readonly StoryInput[], store: EventStore, coder: StoryCoder, fingerprint: string): Batch {
+  const hashes = stories.map(storyHash);
+  const plan = planBatch(hashes, store, fingerprint);
+  const toCode: number[] = [];
+  plan.forEach((p, i) => {
+    if (p.kind === 'code') toCode.push(i);
+  });
+  const coding = toCode.length === 0 ? Promise.resolve([]) : coder.code(toCode.map((i) => stories[i] as StoryInput));
+  coding.catch(() => undefined); // awaited (and reported) by storeBatch
+  return { stories, hashes, plan, toCode, coding };
+}
+
+/** Waits for a batch's coding and stores it in one transaction; an outcome per story. */
+async function storeBatch(batch: Batch, store: EventStore, fingerprint: string): Promise<StoryOutcome[]> {
+  const { stories, hashes, plan, toCode } = batch;
+  let coded: WorkerResult[];
+  try {
+    coded = await batch.coding;
+  } catch (e) {
+    throw new CoderLoadError(`cannot load the coder: ${message(e)}`);
+  }
   const out: StoryOutcome[] = stories.map((_, i) => ({ id: hashes[i] as string, outcome: 'unchanged' }));
   const toStore: StoryToStore[] = [];
   const storedAt: number[] = [];
-  plan.forEach((p, i) => {
-    if (p.kind !== 'code') return;
-    const input = stories[i] as StoryInput;
-    let result: StoryResult;
-    try {
-      if (coder === null) throw new Error('no coder');
-      result = coder.codeStory(input);
-    } catch (e) {
-      out[i] = { id: hashes[i] as string, outcome: 'failed', error: message(e) };
+  toCode.forEach((i, k) => {
+    const r = coded[k];
+    if (r === undefined || !r.ok) {
+      out[i] = { id: hashes[i] as string, outcome: 'failed', error: r === undefined ? 'not coded' : r.error };
       return;
     }
-    toStore.push({ hash: hashes[i] as string, origin: originOf(input), result });
+    toStore.push({ hash: hashes[i] as string, origin: originOf(stories[i] as StoryInput), result: r.result });
     storedAt.push(i);
   });
   const outcomes = store.putStories(toStore, fingerprint);
@@ -133,10 +160,8 @@ function codeAndStore(
  * Codes and stores stories already read and validated (POST /api/stories): one transaction; a story
  * stored by this coder is not coded again. One result per input, in order, with the story's public id.
  */
-export function ingestStories(stories: StoryInput[], store: EventStore, coder: Coder, fingerprint: string): StoryOutcome[] {
-  const hashes = stories.map(storyHash);
-  const plan = planBatch(hashes, store, fingerprint);
-  return codeAndStore(stories, hashes, plan, store, coder, fingerprint);
+export async function ingestStories(stories: StoryInput[], store: EventStore, coder: StoryCoder, fingerprint: string): Promise<StoryOutcome[]> {
+  return storeBatch(startBatch(stories, store, coder, fingerprint), store, fingerprint);
 }
 
 function isJsonlName(path: string): boolean {
@@ -229,28 +254,19 @@ export async function ingest(inputs: string[], options: IngestOptions): Promise<
     done: counts.done, total, stored: counts.stored, unchanged: counts.unchanged, recoded: counts.recoded, problems: counts.problems, rate: rate(),
   });
 
-  let coder: Coder | null = typeof options.coder === 'function' ? null : options.coder;
-  const loader = typeof options.coder === 'function' ? options.coder : null;
-  const getCoder = async (): Promise<Coder> => {
-    if (coder !== null) return coder;
-    if (loader === null) throw new CoderLoadError('no coder');
-    try {
-      coder = await loader();
-    } catch (e) {
-      throw new CoderLoadError(`cannot load the coder: ${message(e)}`);
-    }
-    return coder;
-  };
+  const given = options.coder;
+  const storyCoder: StoryCoder = isStoryCoder(given) ? given : inProcess(typeof given === 'function' ? given : async () => given);
 
+  // Two batches in flight: while the coder's threads code one, this thread stores the one before it.
+  // A story repeated across the two is coded twice but stored once (putStories finds it unchanged).
   let pending: StoryInput[] = [];
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const stories = pending;
-    pending = [];
-    const hashes = stories.map(storyHash);
-    const plan = planBatch(hashes, store, fingerprint);
-    const loaded = plan.some((p) => p.kind === 'code') ? await getCoder() : null;
-    const results = codeAndStore(stories, hashes, plan, store, loaded, fingerprint);
+  let coding: Batch | null = null;
+  const finish = async (): Promise<void> => {
+    if (coding === null) return;
+    const batch: Batch = coding;
+    coding = null;
+    const results = await storeBatch(batch, store, fingerprint);
+    const stories = batch.stories;
     results.forEach((r, i) => {
       if (r.outcome === 'failed') {
         const input = stories[i] as StoryInput;
@@ -261,6 +277,13 @@ export async function ingest(inputs: string[], options: IngestOptions): Promise<
     });
     counts.done += stories.length;
     options.onProgress?.(progress());
+  };
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const next = startBatch(pending, store, storyCoder, fingerprint);
+    pending = [];
+    await finish();
+    coding = next;
   };
 
   let read = 0;
@@ -286,6 +309,7 @@ export async function ingest(inputs: string[], options: IngestOptions): Promise<
     }
   }
   await flush();
+  await finish();
   const elapsedMs = performance.now() - t0;
   return { ...progress(), failed: counts.failed, elapsedMs };
 }

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createCoder } from '../../src/coder.js';
 import type { Coder } from '../../src/coder.js';
+import { inProcess } from '../../src/pool/pool.js';
 import { buildServer } from '../../src/server/app.js';
 import { csvCell } from '../../src/server/export.js';
 import { ingest, ingestStories } from '../../src/store/ingest.js';
@@ -29,8 +30,8 @@ let app: FastifyInstance;
 async function makeApp(bodyLimit?: number): Promise<FastifyInstance> {
   return buildServer({
     store,
-    coder: async () => coder,
-    storeStories: (c) => (stories) => ingestStories(stories, store, c, 'fp-test'),
+    coder: inProcess(async () => coder),
+    storeStories: (stories) => ingestStories(stories, store, inProcess(async () => coder), 'fp-test'),
     token: TOKEN,
     webRoot: null,
     ...(bodyLimit !== undefined ? { bodyLimit } : {}),

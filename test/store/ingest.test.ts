@@ -2,6 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { inProcess } from '../../src/pool/pool.js';
 import { countStories, ingest, ingestStories } from '../../src/store/ingest.js';
 import type { IngestProgress } from '../../src/store/ingest.js';
 import { storyHash } from '../../src/store/fingerprint.js';
@@ -137,21 +138,21 @@ test('ingest: a coder that cannot load stops the run with CoderLoadError; stored
   store.close();
 });
 
-test('ingestStories: per story id and outcome, in order; repeats and failures', () => {
+test('ingestStories: per story id and outcome, in order; repeats and failures', async () => {
   const store = openSqliteStore(join(dir, 'api.db'));
   const mk = (id: string, text: string): StoryInput => ({ id, text, date: '2008-01-01', origin: { file: 'POST /api/stories', line: 1 } });
   const stories = [mk('a', 'One.'), mk('b', 'Two.'), mk('a2', 'One.'), mk('bad', 'Three.')];
   const coder = countingCoder(new Set(['bad']));
-  const r1 = ingestStories(stories, store, coder, 'A');
+  const r1 = await ingestStories(stories, store, inProcess(async () => coder), 'A');
   assert.deepEqual(r1.map((r) => r.outcome), ['stored', 'stored', 'unchanged', 'failed']);
   assert.deepEqual(r1.map((r) => r.id), stories.map(storyHash));
   assert.equal(r1[3]?.error, 'cannot code bad');
   assert.equal(coder.calls, 3);
-  const r2 = ingestStories(stories, store, coder, 'A');
+  const r2 = await ingestStories(stories, store, inProcess(async () => coder), 'A');
   assert.deepEqual(r2.map((r) => r.outcome), ['unchanged', 'unchanged', 'unchanged', 'failed']);
-  const r3 = ingestStories(stories.slice(0, 2), store, countingCoder(), 'B');
+  const r3 = await ingestStories(stories.slice(0, 2), store, inProcess(async () => countingCoder()), 'B');
   assert.deepEqual(r3.map((r) => r.outcome), ['recoded', 'recoded']);
-  assert.deepEqual(ingestStories([], store, coder, 'A'), []);
+  assert.deepEqual(await ingestStories([], store, inProcess(async () => coder), 'A'), []);
   assert.equal(store.stats().stories, 2);
   store.close();
 });

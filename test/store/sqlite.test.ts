@@ -9,6 +9,7 @@ import { createCoder, type Coder } from '../../src/coder.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { annotationsOf, commitmentKind, commitmentsOf } from '../../src/store/annotate.js';
 import { storyHash } from '../../src/store/fingerprint.js';
+import { inProcess } from '../../src/pool/pool.js';
 import { ingestStories } from '../../src/store/ingest.js';
 import { decodeCursor, encodeCursor, ftsQuery, greatCircleKm, openSqliteStore } from '../../src/store/sqlite.js';
 import { InvalidQueryError } from '../../src/store/types.js';
@@ -36,9 +37,9 @@ describe('round trip of coded example stories', () => {
     await removeDir(dir);
   });
 
-  test('each stored story reads back as the coder coded it', () => {
+  test('each stored story reads back as the coder coded it', async () => {
     assert.ok(inputs.length >= 4);
-    const outcomes = ingestStories(inputs, store, coder, FP);
+    const outcomes = await ingestStories(inputs, store, inProcess(async () => coder), FP);
     assert.deepEqual(outcomes.map((o) => o.outcome), inputs.map(() => 'stored'));
     for (const input of inputs) {
       const result = coder.codeStory(input);
