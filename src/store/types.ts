@@ -6,7 +6,7 @@
  * These shapes are also the API's JSON (src/server/) and what the web app reads (web/src/api.ts imports
  * them as types only).
  */
-import type { ActorRef, EventRecord, Modality, Place, Quantity, Span } from '../types.js';
+import type { ActorRef, EventRecord, Modality, Place, Quantity, QuoteRecord, Repair, Span } from '../types.js';
 
 /** What a highlighted span of story text is. */
 export type AnnotationKind = 'actor' | 'verb' | 'date' | 'place' | 'quantity' | 'quote';
@@ -57,22 +57,26 @@ export interface StoredEvent extends EventRecord {
   headline: string | null;
 }
 
-export interface StoredStory {
-  id: string;
+/** What every coded story shows, stored or not: its text, sentences, events, highlights, quotes, commitments. */
+export interface StoryView<E extends EventRecord> {
   doc: string;
   headline: string | null;
   date: string | null;
+  text: string;
+  sentences: { index: number; span: Span; text: string }[];
+  events: E[];
+  annotations: Annotation[];
+  quotes: QuoteRecord[];
+  commitments: Commitment[];
+  warnings: string[];
+}
+
+export interface StoredStory extends StoryView<StoredEvent> {
+  id: string;
   url: string | null;
   dateline: { place: string | null; agency: string | null } | null;
   credits: { reporters: string[]; editors: string[] };
   origin: string;
-  text: string;
-  sentences: { index: number; span: Span; text: string }[];
-  events: StoredEvent[];
-  annotations: Annotation[];
-  quotes: { text: string; span: Span; speaker: { text: string; code: string | null } | null }[];
-  commitments: Commitment[];
-  warnings: string[];
   /** Fingerprint of the coder (version + dictionaries) that coded it. */
   coder: string;
   coded_at: string;
@@ -195,18 +199,8 @@ export interface EventStore {
 export type { Place };
 
 /** A text coded without storing it (POST /api/code): the coder's result with highlights and commitments. */
-export interface CodedText {
-  doc: string;
-  headline: string | null;
-  date: string | null;
-  text: string;
-  sentences: { index: number; span: Span; text: string }[];
-  events: EventRecord[];
-  annotations: Annotation[];
-  quotes: { text: string; span: Span; speaker: { text: string; code: string | null } | null }[];
-  commitments: Commitment[];
-  repairs: import('../types.js').Repair[];
-  warnings: string[];
+export interface CodedText extends StoryView<EventRecord> {
+  repairs: Repair[];
 }
 
 /** A filter value or cursor the store cannot use: the API answers 400 with this message. */
