@@ -149,8 +149,7 @@ export async function runCode(inputs: readonly string[], options: CodeOptions, i
     const result = codeOne(loaded, item);
     if (typeof result === 'string') {
       problems += 1;
-      const where = item.origin.line === undefined ? item.origin.file : `${item.origin.file}:${item.origin.line}`;
-      err(`${where}: coding "${item.id}" failed: ${result}`);
+      err(`${problemLocation(item.origin)}: coding "${item.id}" failed: ${result}`);
       return true;
     }
     for (const w of result.warnings) err(`warning: ${result.doc}: ${oneLine(w)}`);

@@ -1,5 +1,5 @@
-export { readInputs, readInputBatches, storyFromBytes, INPUT_FORMATS, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_BYTES } from './readers.js';
-export type { InputFormat, ReadOptions } from './readers.js';
+export { inputEntries, isJsonlName, readInputs, readInputBatches, storyFromBytes, INPUT_FORMATS, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_BYTES } from './readers.js';
+export type { InputEntry, InputFormat, ReadOptions } from './readers.js';
 export { readJsonl, readJsonlBatches, recordToStory, parseJsonlLine } from './jsonl.js';
 export type { JsonlOptions } from './jsonl.js';
 export { isReutersFormat, parseReuters, parseReutersDate, reutersStory } from './reuters.js';

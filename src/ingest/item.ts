@@ -21,7 +21,7 @@ export function isInputWarning(item: IngestItem): item is InputWarning {
   return isInputProblem(item) && 'warning' in item && item.warning === true;
 }
 
-/** "FILE:LINE" or "FILE" for messages. */
-export function problemLocation(p: InputProblem): string {
+/** "FILE:LINE" or "FILE" for messages: of a problem, or of a story's origin. */
+export function problemLocation(p: { file: string; line?: number }): string {
   return p.line === undefined ? p.file : `${p.file}:${p.line}`;
 }

@@ -73,7 +73,7 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function isJsonlName(path: string): boolean {
+export function isJsonlName(path: string): boolean {
   const ext = extname(path).toLowerCase();
   return ext === '.jsonl' || ext === '.ndjson';
 }
@@ -191,22 +191,53 @@ async function* readFile(path: string, format: InputFormat, o: Resolved): AsyncG
   if (items.length > 0) yield items;
 }
 
-/** Walks a directory depth-first in sorted order, one level in memory at a time; hidden entries skipped. */
-async function* readDirectory(path: string, o: Resolved, seen: Set<string>): AsyncGenerator<IngestItem[]> {
-  let real: string;
-  const names: { name: string; kind: 'file' | 'dir' | 'link' | 'other' }[] = [];
+/** One thing an input list names, as `inputEntries` walks it. */
+export type InputEntry =
+  | { kind: 'stdin' }
+  /** `regular`: a regular file (false for a pipe or device given by name). */
+  | { kind: 'file'; path: string; regular: boolean }
+  | { kind: 'problem'; problem: InputProblem };
+
+/**
+ * What the inputs name, in reading order: standard input (once, however often "-" is given), files, and
+ * the files of directories walked depth-first in sorted order, one level in memory at a time, hidden
+ * entries skipped, each directory once (symbolic-link loops). Unreadable entries become problems.
+ */
+export function* inputEntries(inputs: readonly string[]): Generator<InputEntry> {
+  const seen = new Set<string>();
+  let stdinDone = false;
+  for (const input of inputs.length === 0 ? ['-'] : inputs) {
+    if (input === '-') {
+      if (!stdinDone) yield { kind: 'stdin' };
+      stdinDone = true;
+      continue;
+    }
+    let info: Stats;
+    try {
+      info = statSync(input);
+    } catch (err) {
+      yield { kind: 'problem', problem: { file: input, message: errorMessage(err) } };
+      continue;
+    }
+    if (info.isDirectory()) yield* directoryEntries(input, seen);
+    else yield { kind: 'file', path: input, regular: info.isFile() };
+  }
+}
+
+function* directoryEntries(path: string, seen: Set<string>): Generator<InputEntry> {
+  const names: { name: string; kind: 'file' | 'dir' | 'link' }[] = [];
   try {
-    real = realpathSync(path);
+    const real = realpathSync(path);
     if (seen.has(real)) return; // symbolic-link loop, or the same directory given twice
     seen.add(real);
     // One level at a time: only this directory's entry names are held while its subtree is walked.
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
-      const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : entry.isSymbolicLink() ? 'link' : 'other';
-      if (kind !== 'other') names.push({ name: entry.name, kind });
+      const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : entry.isSymbolicLink() ? 'link' : null;
+      if (kind !== null) names.push({ name: entry.name, kind });
     }
   } catch (err) {
-    yield [{ file: path, message: `cannot read directory: ${errorMessage(err)}` }];
+    yield { kind: 'problem', problem: { file: path, message: `cannot read directory: ${errorMessage(err)}` } };
     return;
   }
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -218,14 +249,14 @@ async function* readDirectory(path: string, o: Resolved, seen: Set<string>): Asy
       try {
         info = statSync(child);
       } catch (err) {
-        yield [{ file: child, message: `cannot read: ${errorMessage(err)}` }];
+        yield { kind: 'problem', problem: { file: child, message: `cannot read: ${errorMessage(err)}` } };
         continue;
       }
       if (!info.isFile() && !info.isDirectory()) continue;
       isDir = info.isDirectory();
     }
-    if (isDir) yield* readDirectory(child, o, seen);
-    else yield* readFile(child, fileFormat(child, o.input), o);
+    if (isDir) yield* directoryEntries(child, seen);
+    else yield { kind: 'file', path: child, regular: true };
   }
 }
 
@@ -289,23 +320,6 @@ async function* readStdin(o: Resolved): AsyncGenerator<IngestItem[]> {
   }
 }
 
-/** Reads one input argument: "-" (stdin), a file or a directory. */
-async function* readOne(input: string, o: Resolved, seen: Set<string>): AsyncGenerator<IngestItem[]> {
-  if (input === '-') {
-    yield* readStdin(o);
-    return;
-  }
-  let info: Stats;
-  try {
-    info = statSync(input);
-  } catch (err) {
-    yield [{ file: input, message: errorMessage(err) }];
-    return;
-  }
-  if (info.isDirectory()) yield* readDirectory(input, o, seen);
-  else yield* readFile(input, fileFormat(input, o.input), o);
-}
-
 /**
  * Reads all inputs in order (none means standard input) and yields stories and problems in batches as
  * they are read (a batch is one file, or the records of one chunk of a JSON Lines stream). Standard input
@@ -313,15 +327,10 @@ async function* readOne(input: string, o: Resolved, seen: Set<string>): AsyncGen
  */
 export async function* readInputBatches(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<IngestItem[]> {
   const o = resolve(options);
-  const list = inputs.length === 0 ? ['-'] : inputs;
-  const seen = new Set<string>();
-  let stdinDone = false;
-  for (const input of list) {
-    if (input === '-') {
-      if (stdinDone) continue;
-      stdinDone = true;
-    }
-    yield* readOne(input, o, seen);
+  for (const entry of inputEntries(inputs)) {
+    if (entry.kind === 'stdin') yield* readStdin(o);
+    else if (entry.kind === 'problem') yield [entry.problem];
+    else yield* readFile(entry.path, fileFormat(entry.path, o.input), o);
   }
 }
 

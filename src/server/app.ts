@@ -34,7 +34,7 @@ import type { CodedText, EventStore } from '../store/types.js';
 import type { StoryInput } from '../types.js';
 import { exportStream } from './export.js';
 import type { ExportFormat } from './export.js';
-import { filterFromQuery, PAGE_PROPERTIES, querySchema } from './params.js';
+import { filterFromQuery, PAGE_PROPERTIES, querySchema, realDay } from './params.js';
 import type { FilterQuery } from './params.js';
 
 /** Stories that POST /api/stories codes and stores; the server does not know how (src/store/ingest.ts does). */
@@ -96,12 +96,7 @@ function tokenOf(request: FastifyRequest): string | null {
 }
 
 function validDay(name: string, value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new InvalidQueryError(`${name}: ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)`);
-  }
-  return value;
+  return value === undefined ? null : realDay(name, value);
 }
 
 interface PostedStory {

@@ -4,6 +4,7 @@
  * cannot make (real calendar dates, from ≤ to, coordinates in range). Every failure is an
  * InvalidQueryError naming the parameter: the API answers 400 with its message.
  */
+import { normaliseDate } from '../ingest/decode.js';
 import { InvalidQueryError } from '../store/types.js';
 import type { EventFilter } from '../store/types.js';
 
@@ -45,11 +46,9 @@ export function querySchema(extra: Record<string, unknown> = {}, required: strin
 /** What fastify hands over after schema validation (strings stay strings; quad, limit are numbers). */
 export type FilterQuery = Partial<Record<Exclude<keyof typeof FILTER_PROPERTIES, 'quad'>, string>> & { quad?: number };
 
-function realDay(name: string, value: string): string {
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new InvalidQueryError(`${name}: ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)`);
-  }
+/** A YYYY-MM-DD value that is a real calendar day (the schemas check the shape), else InvalidQueryError. */
+export function realDay(name: string, value: string): string {
+  if (normaliseDate(value) !== value) throw new InvalidQueryError(`${name}: ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)`);
   return value;
 }
 

@@ -6,11 +6,8 @@
  * `kill -9`) loses at most the batch it was working on, and running it again codes exactly what is
  * missing: no story lost, none stored twice.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
-import { extname, join } from 'node:path';
 import type { Coder } from '../coder.js';
-import { isInputProblem, isInputWarning, problemLocation, readInputBatches } from '../ingest/index.js';
+import { inputEntries, isInputProblem, isInputWarning, isJsonlName, problemLocation, readInputBatches } from '../ingest/index.js';
 import type { InputFormat } from '../ingest/index.js';
 import { inProcess } from '../pool/pool.js';
 import type { StoryCoder, WorkerResult } from '../pool/pool.js';
@@ -79,9 +76,6 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function originOf(input: StoryInput): string {
-  return input.origin.line === undefined ? input.origin.file : `${input.origin.file}:${input.origin.line}`;
-}
 
 /** What to do with each story of a batch: already stored by this coder, a repeat of an earlier one in the batch, or code it. */
 type Plan = { kind: 'unchanged' } | { kind: 'repeat'; of: number } | { kind: 'code' };
@@ -139,7 +133,7 @@ async function storeBatch(batch: Batch, store: EventStore, fingerprint: string):
       out[i] = { id: hashes[i] as string, outcome: 'failed', error: r === undefined ? 'not coded' : r.error };
       return;
     }
-    toStore.push({ hash: hashes[i] as string, origin: originOf(stories[i] as StoryInput), result: r.result });
+    toStore.push({ hash: hashes[i] as string, origin: problemLocation((stories[i] as StoryInput).origin), result: r.result });
     storedAt.push(i);
   });
   const outcomes = store.putStories(toStore, fingerprint);
@@ -164,73 +158,22 @@ export async function ingestStories(stories: StoryInput[], store: EventStore, co
   return storeBatch(startBatch(stories, store, coder, fingerprint), store, fingerprint);
 }
 
-function isJsonlName(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  return ext === '.jsonl' || ext === '.ndjson';
-}
-
 /**
  * The number of stories the inputs hold, when counting is cheap: files and directories of one-story
- * files (walked as the readers walk them). Null for standard input and JSON Lines (one story a line).
- * Stops counting at `limit` (> 0). An unreadable input counts as nothing (the readers report it).
+ * files (walked as the readers walk them). Null for standard input, JSON Lines (one story a line) and
+ * pipes. Stops counting at `limit` (> 0). An unreadable input counts as nothing (the readers report it).
  */
 export function countStories(inputs: readonly string[], input: InputFormat = 'auto', limit = 0): number | null {
   if (input === 'jsonl') return null;
   let n = 0;
-  const seen = new Set<string>();
-  const full = (): boolean => limit > 0 && n >= limit;
-  const walk = (dir: string): boolean => {
-    let entries: Dirent[];
-    try {
-      const real = realpathSync(dir);
-      if (seen.has(real)) return true;
-      seen.add(real);
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return true;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const child = join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const info = statSync(child);
-          isDir = info.isDirectory();
-          isFile = info.isFile();
-        } catch {
-          continue;
-        }
-      }
-      if (isDir) {
-        if (!walk(child)) return false;
-      } else if (isFile) {
-        if (input === 'auto' && isJsonlName(child)) return false;
-        n += 1;
-      }
-      if (full()) return true;
-    }
-    return true;
-  };
-  for (const path of inputs) {
-    if (path === '-') return null;
-    let info;
-    try {
-      info = statSync(path);
-    } catch {
-      continue;
-    }
-    if (info.isDirectory()) {
-      if (!walk(path)) return null;
-    } else {
-      if (input === 'auto' && isJsonlName(path)) return null;
-      if (!info.isFile()) return null; // a pipe or device: could hold JSON Lines
-      n += 1;
-    }
-    if (full()) return limit;
+  for (const entry of inputEntries(inputs)) {
+    if (entry.kind === 'stdin') return null;
+    if (entry.kind === 'problem') continue;
+    if (!entry.regular || (input === 'auto' && isJsonlName(entry.path))) return null;
+    n += 1;
+    if (limit > 0 && n >= limit) return limit;
   }
-  return limit > 0 ? Math.min(n, limit) : n;
+  return n;
 }
 
 /**
@@ -272,7 +215,7 @@ export async function ingest(inputs: string[], options: IngestOptions): Promise<
         const input = stories[i] as StoryInput;
         counts.failed += 1;
         counts.problems += 1;
-        options.onProblem?.(`${originOf(input)}: coding "${input.id}" failed: ${r.error ?? 'unknown error'}`);
+        options.onProblem?.(`${problemLocation(input.origin)}: coding "${input.id}" failed: ${r.error ?? 'unknown error'}`);
       } else counts[r.outcome] += 1;
     });
     counts.done += stories.length;

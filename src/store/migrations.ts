@@ -204,8 +204,8 @@ END;
   {
     version: 2,
     name: 'events keep the JSON the API sends (record); a covering index in page order (events_scan)',
-    // Filled when an event is stored; rows of a version-1 database are filled when it is opened for
-    // writing (SqliteStore.backfillRecords). Reading a page is then one short row per event.
+    // Filled when an event is stored; rows of a version-1 database are filled right after this migration
+    // (SqliteStore.backfillRecords). Reading a page is then one short row per event.
     // events_scan covers every filter column in page order: a page of a common filter is read from the
     // index alone and stops after `limit` matches.
     sql: `ALTER TABLE events ADD COLUMN record TEXT;

@@ -295,16 +295,12 @@ export function ftsQuery(text: string): string {
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
 }
 
-/** A filter as SQL: the day range (what the keyset order's index serves) apart from the other conditions. */
+/** A filter as SQL: all of it, and all but the day range (grouping by day keeps its index only without). */
 interface FilterSql {
   /** Everything, ANDed. */
   all: Where;
-  /** from/to only. */
-  days: Where;
   /** All but from/to. */
   rest: Where;
-  /** The filter names one story (its index beats any scan). */
-  oneStory: boolean;
 }
 
 function and(parts: readonly Where[]): Where {
@@ -312,15 +308,10 @@ function and(parts: readonly Where[]): Where {
   return { sql: kept.length === 0 ? '1' : kept.map((p) => p.sql).join(' AND '), params: kept.flatMap((p) => p.params) };
 }
 
-/** The full-text condition as a plain subquery (a store may answer it from its cache instead). */
-function ftsSubquery(query: string): Where {
-  return { sql: 'e.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)', params: [query] };
-}
-
 /**
  * The filter as SQL over `events e`. `fts(query)` gives the condition of a (safe) full-text query.
  */
-function filterWhere(f: EventFilter, fts: (query: string) => Where = ftsSubquery): FilterSql {
+function filterWhere(f: EventFilter, fts: (query: string) => Where): FilterSql {
   if (typeof f !== 'object' || f === null) throw new InvalidQueryError('filter: expected an object');
   const parts: string[] = [];
   const params: Param[] = [];
@@ -389,7 +380,7 @@ function filterWhere(f: EventFilter, fts: (query: string) => Where = ftsSubquery
   }
   const days: Where = { sql: dayParts.length === 0 ? '1' : dayParts.join(' AND '), params: dayParams };
   const rest: Where = { sql: parts.length === 0 ? '1' : parts.join(' AND '), params };
-  return { all: and([rest, days]), days, rest, oneStory: f.story !== undefined };
+  return { all: and([rest, days]), rest };
 }
 
 /** A bounding box the lat/lon index can use, then the exact distance (geo_km, registered per store). */
@@ -532,8 +523,8 @@ export class SqliteStore implements EventStore {
         if (v > SCHEMA_VERSION) throw new SchemaVersionError(`${path}: database schema version ${v} is newer than this wirecoder knows (${SCHEMA_VERSION}); use a newer wirecoder`);
         if (v < SCHEMA_VERSION) throw new SchemaVersionError(`${path}: database schema version ${v} is older than this wirecoder's (${SCHEMA_VERSION}); open it once for writing (wirecoder ingest) to migrate it`);
       } else {
-        migrate(db, path);
-        this.backfillRecords();
+        // version 2 added events' records: a database migrated to it now gets them filled
+        if (migrate(db, path).includes(2)) this.backfillRecords();
       }
     } catch (e) {
       db.close();
@@ -553,7 +544,7 @@ export class SqliteStore implements EventStore {
     this.putTransaction = (stories, coder) => put.immediate(stories, coder);
   }
 
-  /** Serializes events that have no `record` yet (a database from before migration 2), in one transaction. */
+  /** Serializes events that have no `record` yet (a database migrated from version 1), in one transaction. */
   private backfillRecords(): void {
     const missing = this.stmt('SELECT id FROM events WHERE record IS NULL').pluck().all() as number[];
     if (missing.length === 0) return;
