@@ -19,6 +19,7 @@ import { defaultDictionariesDir, loadActorDictionaries } from './actors/dictiona
 import { assembleMentions, compileActorLexicon, findPieces, mentionCode, StoryActors, type Mention } from './actors/recognize.js';
 import { loadCameoTable, type CameoTable } from './events/cameo.js';
 import { loadVerbRules, type VerbRules } from './events/rules.js';
+import { loadNounClasses } from './events/classes.js';
 import { codeSentence, grammarVerbs, type CodedEvent } from './events/code.js';
 import { createLemmatizer } from './events/lemma.js';
 import { loadGrammar } from './events/grammar.js';
@@ -73,7 +74,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const root = petr || options.dictionaries === undefined ? defaultDictionariesDir() : options.dictionaries;
   const cameo: CameoTable = loadCameoTable(join(root, 'cameo.tsv'));
   // with PETRARCH dictionaries, our own verb rules and actors are not loaded: theirs take their place
-  const verbs: VerbRules | null = petr ? null : loadVerbRules(join(root, 'verbs'), root, cameo);
+  const verbs: VerbRules | null = petr ? null : loadVerbRules(join(root, 'verbs'), root, cameo, loadNounClasses(join(root, 'classes'), root));
   const grammar = loadGrammar(join(root, 'grammar.tsv'));
   const lemmatizer = createLemmatizer(new Set([...(verbs?.lemmas ?? []), ...grammarVerbs()]));
   const analyzer = createAnalyzer({ verbLemma: petr ? (lower) => lower : lemmatizer.verb });

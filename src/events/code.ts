@@ -193,12 +193,33 @@ function matchRule(rule: VerbRule, tokens: readonly Token[], from: number, last:
       target = m;
       return step(e + 1, m.end);
     }
-    const t = tokens[i] as Token;
-    if (el.words.has(t.lemma) || el.words.has(t.lower)) return step(e + 1, i + 1);
-    return null;
+    const next = wordsAt(el, tokens, i, last);
+    return next > i ? step(e + 1, next) : null;
   };
   const end = step(0, from);
   return end === null ? null : { rule, target, end };
+}
+
+/**
+ * Where a words element matching at token i ends (exclusive), or i when it does not match: a word by
+ * lemma or lower-case text, else the longest class phrase whose words stand in a row (hyphens between
+ * them are passed over: "rubber-bullets", "air strikes").
+ */
+export function wordsAt(el: { words: ReadonlySet<string>; phrases: readonly (readonly string[])[] }, tokens: readonly Token[], i: number, last: number): number {
+  const t = tokens[i] as Token;
+  for (const ph of el.phrases) {
+    if (ph[0] !== t.lower) continue;
+    let k = i + 1;
+    let ok = true;
+    for (let w = 1; w < ph.length && ok; w++) {
+      if (k < last && (tokens[k] as Token).text === '-') k++;
+      ok = k < last && (tokens[k] as Token).lower === ph[w];
+      k++;
+    }
+    if (ok) return k;
+  }
+  if (el.words.has(t.lemma) || el.words.has(t.lower)) return i + 1;
+  return i;
 }
 
 export interface SentenceCoderInput {

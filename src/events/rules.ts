@@ -14,6 +14,8 @@
  *   *        a gap of up to 6 tokens that does not cross a clause boundary (, ; : " that which who)
  *   word     a literal: matches the token's lemma or its lower-cased text
  *   a|b|c    alternatives of literals
+ *   WEAPON   a noun class of dictionaries/classes/*.txt (src/events/classes.ts): any of its words or
+ *            phrases; classes and literals mix as alternatives ("WEAPON|gun")
  *   -        an empty pattern: the verb alone (no target)
  * The code `---` makes a null rule: the phrase is recognised and codes nothing ("decline to comment").
  * The most specific match wins (more literals, then the target found), then the earlier line.
@@ -22,11 +24,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Provenance } from '../types.js';
 import type { CameoTable } from './cameo.js';
+import { CLASS_NAME_RE, type NounClasses } from './classes.js';
 
 export type PatternElement =
   | { kind: 'target' }
   | { kind: 'gap' }
-  | { kind: 'words'; words: ReadonlySet<string> };
+  /** Words (a token's lemma or lower-case text) and phrases (tokens in a row) from the classes named. */
+  | { kind: 'words'; words: ReadonlySet<string>; phrases: readonly (readonly string[])[] };
 
 export interface VerbRule {
   code: string;
@@ -67,19 +71,31 @@ export const NULL_CODE = '---';
 
 const LEMMA_RE = /^[a-z][a-z'-]*$/;
 
-export function parsePattern(text: string, file: string, line: number): PatternElement[] {
+const NO_CLASSES: NounClasses = new Map();
+
+export function parsePattern(text: string, file: string, line: number, classes: NounClasses = NO_CLASSES): PatternElement[] {
   if (text === '-' || text === '') return [];
   return text.split(/\s+/).map((part): PatternElement => {
     if (part === '+') return { kind: 'target' };
     if (part === '*') return { kind: 'gap' };
-    const words = part.split('|');
-    for (const w of words) if (!/^[a-z0-9][a-z0-9.'-]*$/.test(w)) throw new RuleError(file, line, `bad pattern word "${w}" in "${text}"`);
-    return { kind: 'words', words: new Set(words) };
+    const words = new Set<string>();
+    const phrases: (readonly string[])[] = [];
+    for (const w of part.split('|')) {
+      if (CLASS_NAME_RE.test(w)) {
+        const c = classes.get(w);
+        if (!c) throw new RuleError(file, line, `unknown noun class ${w} in "${text}"`);
+        for (const x of c.words) words.add(x);
+        phrases.push(...c.phrases);
+      } else if (/^[a-z0-9][a-z0-9.'-]*$/.test(w)) words.add(w);
+      else throw new RuleError(file, line, `bad pattern word "${w}" in "${text}"`);
+    }
+    phrases.sort((a, b) => b.length - a.length);
+    return { kind: 'words', words, phrases };
   });
 }
 
 /** Parses one verb file. `file` is the name used in provenance (relative to the dictionaries root). */
-export function parseVerbFile(text: string, file: string, cameo: CameoTable): { lemmas: string[]; rules: VerbRule[] }[] {
+export function parseVerbFile(text: string, file: string, cameo: CameoTable, classes: NounClasses = NO_CLASSES): { lemmas: string[]; rules: VerbRule[] }[] {
   const blocks: { lemmas: string[]; rules: VerbRule[] }[] = [];
   let current: { lemmas: string[]; rules: VerbRule[] } | null = null;
   text.split('\n').forEach((raw, k) => {
@@ -99,7 +115,7 @@ export function parseVerbFile(text: string, file: string, cameo: CameoTable): { 
     if (!m) throw new RuleError(file, line, `expected "CODE PATTERN", got "${body}"`);
     const code = m[1] ?? '';
     if (code !== NULL_CODE && !cameo.get(code)) throw new RuleError(file, line, `unknown CAMEO code ${code}`);
-    const pattern = parsePattern((m[2] ?? '').trim(), file, line);
+    const pattern = parsePattern((m[2] ?? '').trim(), file, line, classes);
     const targets = pattern.filter((e) => e.kind === 'target').length;
     if (targets > 1) throw new RuleError(file, line, 'a pattern may name one target "+"');
     const first = (current as { lemmas: string[] }).lemmas[0] ?? 'verb';
@@ -125,15 +141,15 @@ export function deinflections(w: string): string[] {
   return out;
 }
 
-/** Compiles every `*.txt` file of `dir` (sorted by name). */
-export function loadVerbRules(dir: string, root: string, cameo: CameoTable): VerbRules {
+/** Compiles every `*.txt` file of `dir` (sorted by name), with the noun classes its patterns name. */
+export function loadVerbRules(dir: string, root: string, cameo: CameoTable, classes: NounClasses = NO_CLASSES): VerbRules {
   const byLemma = new Map<string, VerbRule[]>();
   let ruleCount = 0;
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   if (!files.length) throw new Error(`${dir}: no verb files (*.txt)`);
   for (const f of files) {
     const path = join(dir, f);
-    for (const block of parseVerbFile(readFileSync(path, 'utf8'), relative(root, path), cameo)) {
+    for (const block of parseVerbFile(readFileSync(path, 'utf8'), relative(root, path), cameo, classes)) {
       ruleCount += block.rules.length;
       for (const lemma of block.lemmas) {
         const list = byLemma.get(lemma) ?? [];

@@ -69,3 +69,36 @@ test('grammar rules are listed with file and line; an unlisted id is a programmi
   assert.throws(() => g.prov('grammar:nope'), /not listed in grammar\.tsv/);
   assert.throws(() => parseGrammar('bad line\n', 'grammar.tsv'), /grammar\.tsv:1: expected/);
 });
+
+test('noun classes: members with plurals, phrases, includes; patterns name them; errors name file:line', async () => {
+  const { parseClassFile, compileClasses, pluralOf } = await import('../../src/events/classes.js');
+  assert.deepEqual(['rocket', 'embassy', 'bus', 'mortar'].map(pluralOf), ['rockets', 'embassies', 'buses', 'mortars']);
+  const raws = parseClassFile('== ARMS\nrocket\ntear gas =\nrubber-bullet\n== FORCE\n@ARMS\nbaton\n', 'classes/t.txt');
+  const classes = compileClasses(new Map(raws.map((c) => [c.name, c])));
+  const arms = classes.get('ARMS');
+  assert.ok(arms?.words.has('rocket') && arms.words.has('rockets'));
+  assert.deepEqual(arms?.phrases.map((p) => p.join(' ')).sort(), ['rubber bullet', 'rubber bullets', 'tear gas']);
+  assert.ok(classes.get('FORCE')?.words.has('rockets') && classes.get('FORCE')?.words.has('batons'), 'an included class lends its members');
+  assert.throws(() => parseClassFile('rocket\n', 'classes/t.txt'), /classes\/t\.txt:1: a member before any "== NAME"/);
+  assert.throws(() => parseClassFile('== arms\n', 'classes/t.txt'), /classes\/t\.txt:1: bad class name "arms"/);
+  assert.throws(() => compileClasses(new Map(parseClassFile('== AA\n@BB\n', 'classes/t.txt').map((c) => [c.name, c]))), /classes\/t\.txt:2: unknown class @BB/);
+  const p = parsePattern('* ARMS|stones at +', 'verbs/x.txt', 3, classes);
+  assert.equal(p.length, 4);
+  const el = p[1];
+  assert.ok(el?.kind === 'words' && el.words.has('stones') && el.words.has('rockets') && el.phrases.length === 3);
+  assert.throws(() => parsePattern('* WEAPONS at +', 'verbs/x.txt', 3, classes), /verbs\/x\.txt:3: unknown noun class WEAPONS/);
+});
+
+test('the project\'s class files load, and a class phrase matches across hyphens', async () => {
+  const { loadNounClasses } = await import('../../src/events/classes.js');
+  const { wordsAt } = await import('../../src/events/code.js');
+  const { createAnalyzer } = await import('../../src/text/analyze.js');
+  const classes = loadNounClasses(join(repoRoot, 'dictionaries', 'classes'), join(repoRoot, 'dictionaries'));
+  const weapon = classes.get('WEAPON');
+  assert.ok(weapon, 'WEAPON is defined');
+  const toks = createAnalyzer().analyze('fired rubber-bullets and tear gas').tokens.filter((t) => t.pos !== 'SPACE');
+  const el = { words: weapon.words, phrases: weapon.phrases };
+  assert.equal(wordsAt(el, toks, 1, toks.length), 4, '"rubber - bullets" is one member');
+  assert.equal(wordsAt(el, toks, 5, toks.length), 7, '"tear gas"');
+  assert.equal(wordsAt(el, toks, 0, toks.length), 0, '"fired" is no weapon');
+});
