@@ -6,8 +6,8 @@
  * Everything is compiled once per coder from the dictionaries; a story's state (people met so far, the
  * last actors mentioned) lives in a StoryActors object made per story.
  */
-import type { Provenance, Span } from '../types.js';
-import type { Token } from '../text/analyze.js';
+import type { Provenance } from '../types.js';
+import type { Mention, Token } from '../contracts.js';
 import type { ActorDictionaries } from './dictionary.js';
 import type { Grammar } from '../events/grammar.js';
 
@@ -25,39 +25,8 @@ export interface Piece {
   prov: Provenance;
 }
 
-export interface Mention {
-  start: number; // token index of the first token (determiners included)
-  end: number; // exclusive
-  head: number; // token index where the actor words begin (after determiners)
-  text: string;
-  span: Span;
-  /** Root: a country code, an IGO/organisation code, or null when unresolved. */
-  root: string | null;
-  country: string | null;
-  sectors: string[];
-  person: string | null;
-  /** Token range of the person's name inside the mention, when there is one. */
-  personTokens: { start: number; end: number } | null;
-  kind: 'named' | 'agent' | 'pronoun' | 'person';
-  plural: boolean;
-  /** "Canada's requirements": a possessive modifier of a noun that is not an actor; never a source or target. */
-  modifier: boolean;
-  /** The mention is the object of a preposition ("to Paris", "in Afghanistan"). */
-  inPP: boolean;
-  /** "the country": a description standing for the last country named. */
-  description?: boolean;
-  /** A title with no name and no country ("the minister"). */
-  titleOnly?: boolean;
-  /** How the root was found: the dictionary entry, or the context rule that supplied it. */
-  prov: Provenance;
-  resolvedFrom: string | null;
-}
-
-export function mentionCode(m: Mention): string {
-  const root = m.root ?? '---';
-  if (root.startsWith('IGO') || m.sectors.length === 0) return root;
-  return root + m.sectors.filter((s) => !root.endsWith(s)).join('');
-}
+export type { Mention } from '../contracts.js';
+export { mentionCode } from '../contracts.js';
 
 interface Phrase {
   words: string[];
@@ -191,6 +160,13 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
     let p = matchAt(lex.proper, tokens, i, last, false) ?? (c0 >= 65 ? matchAt(lex.common, tokens, i, last, true) : null);
     // a one-word agent used as an adjective or verb is not an agent ("official contact", "police the border")
     if (p && p.piece.kind === 'agent' && p.words.length === 1 && !AGENT_POS.has((tokens[i] as Token).pos)) p = null;
+    // a name inside a hyphenated place name is not an actor ("Port-au-Prince": not the African Union), but
+    // "pro-Iran", "anti-U.S." are
+    if (p && i > first) {
+      const h = tokens[i - 1] as Token;
+      const w = tokens[i - 2];
+      if (h.text === '-' && h.start === (tokens[i] as Token).start - 1 && w && w.end === h.start && /^[A-Za-z]/.test(w.text) && !HYPHEN_PREFIXES.has(w.lower)) p = null;
+    }
     if (p) {
       // an all-caps proper match inside normal text is fine ("NATO"); a lower-case proper word is not
       const d = p.piece; // fields listed, not spread: one object shape for every piece
@@ -201,12 +177,18 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
   return out;
 }
 
+/** Prefixes before a hyphen that leave the name after them an actor ("pro-Iran", "anti-U.S."). */
+const HYPHEN_PREFIXES = new Set(['pro', 'anti', 'non', 'ex', 'post', 'pre', 'neo', 'pan', 'mid', 'all', 'cross', 'trans', 'intra', 'inter', 'anglo', 'franco', 'sino', 'indo', 'afro', 'euro', 'russo', 'greco', 'judeo', 'arab']);
 const NEVER_STARTS = new Set(['PUNCT', 'SPACE', 'NUM', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'DET', 'SYM', 'PRON']);
 const AGENT_POS = new Set(['NOUN', 'PROPN', 'X']);
 /** "the capital Kabul", "city of Basra": a capital named after these is a place. */
 /** Nouns that, after "the", stand for the last country named. */
 const COUNTRY_DESCRIPTIONS = new Set(['country', 'nation', 'kingdom', 'republic']);
 const PLACE_NOUNS = new Set(['of', 'capital', 'city', 'town', 'port']);
+/** Words that end a clause: a country after one of them is not the agent's. */
+const CLAUSE_WORDS = new Set([';', ':', 'that', 'which', 'who', 'because', 'while', 'after', 'before', 'if', 'unless', 'when', 'but', 'until', 'since', 'whether']);
+/** Words between an actor and its own place ("police in Mumbai", "the mayor of Nablus"). */
+const OWN_PLACE_LINKS = new Set(['in', 'of', 'from', 'at']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
 const NP_FILLER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'other', 'some', 'two', 'three', 'both', 'several', 'many', 'all', 'senior', 'top']);
@@ -296,8 +278,8 @@ export function assembleMentions(
   pieces: readonly Piece[],
   story: StoryActors,
   blocked: (i: number) => boolean,
-  /** Countries of the places named in the sentence (computed only when a bare agent needs one). */
-  placeCountries: () => readonly string[] = () => [],
+  /** The places named in the sentence, as token ranges (computed only when a bare agent needs one). */
+  sentencePlaces: () => readonly { start: number; end: number; country: string }[] = () => [],
 ): Mention[] {
   const mentions: Mention[] = [];
   const pieceAt = new Map<number, Piece>();
@@ -505,11 +487,42 @@ export function assembleMentions(
     }
     // a bare agent ("senior officials", "the minister", "police"): the nearest country before it in the
     // sentence, else after it, else the story's last country, else the dateline's country
+    // an actor's own place first: "police in Mumbai", "the mayor of Nablus", "demonstrators in Baghdad"
+    const link = tokens[m.end];
+    if (link && OWN_PLACE_LINKS.has(link.lower)) {
+      let at = m.end + 1;
+      if (tokens[at]?.lower === 'the') at++;
+      const country = mentions.find((o) => o.head === at || o.start === at)?.country ?? sentencePlaces().find((p) => p.start === at)?.country ?? null;
+      if (country) {
+        m.root = country;
+        m.country = country;
+        m.resolvedFrom = 'place';
+        m.prov = story.grammar.prov('context:own-place');
+        continue;
+      }
+    }
+    // a person the dictionaries do not know does not take a neighbouring word's country ("Senator Barack
+    // Obama" beside "Morocco"); only the one country the sentence names, else a place named in it, else
+    // the role alone
+    if (m.kind === 'person' && !m.resolvedFrom) {
+      const named = new Set(mentions.filter((o) => o !== m && o.country && o.kind !== 'pronoun').map((o) => o.country as string));
+      const only = named.size === 1 ? [...named][0] : undefined;
+      const place = named.size === 0 ? sentencePlaces()[0]?.country : undefined;
+      const country = only ?? place;
+      if (country) {
+        m.root = country;
+        m.country = country;
+        m.resolvedFrom = only ? 'sentence' : 'place';
+        m.prov = story.grammar.prov(only ? 'context:only-country' : 'context:place-in-sentence');
+      }
+      continue;
+    }
     const befores = [...mentions].reverse().filter((o) => o.end <= m.start && o.country);
     const before = befores.find((o) => !o.inPP) ?? befores[0];
-    const after = mentions.find((o) => o.start >= m.end && o.country);
+    // a country after the agent counts only in its own clause ("officials said that China ..." is not China's)
+    const after = mentions.find((o) => o.start >= m.end && o.country && !tokens.slice(m.end, o.start).some((t) => CLAUSE_WORDS.has(t.lower)));
     const sentenceSrc = before ?? after;
-    const place = sentenceSrc ? undefined : placeCountries()[0];
+    const place = sentenceSrc ? undefined : sentencePlaces()[0]?.country;
     const src = sentenceSrc ?? (place ? undefined : story.lastWhere((o) => o.country !== null));
     if (src) resolveFrom(m, src, m.sectors, before ? 'context:sentence-before' : after ? 'context:sentence-after' : 'context:story', story.grammar);
     else if (place) {

@@ -6,17 +6,8 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Span } from '../types.js';
 
-export interface Token {
-  /** Index in the story's token array. */
-  i: number;
-  text: string;
-  lower: string;
-  lemma: string;
-  pos: string;
-  start: number;
-  end: number;
-  sentence: number;
-}
+export type { Token } from '../contracts.js';
+import type { Token } from '../contracts.js';
 
 export interface Sentence {
   index: number;

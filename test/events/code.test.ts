@@ -69,9 +69,11 @@ test('passive voice: the "by" agent is the source', () => {
   assert.equal(brief(evs)[0], 'SOM>KEN 190');
 });
 
-test('compound actors give one event per member', () => {
+test('a coordinated subject with no one else gives every pair of its members', () => {
   const evs = code('The United States and Jordan signed a free-trade agreement on Monday.');
-  assert.deepEqual(brief(evs).sort(), ['JOR>- 057', 'USA>- 057']);
+  assert.deepEqual(brief(evs).sort(), ['JOR>USA 057', 'USA>JOR 057']);
+  const three = code('France, Germany and Italy met in Rome on Monday.');
+  assert.deepEqual(brief(three).sort(), ['DEU>FRA 040', 'DEU>ITA 040', 'FRA>DEU 040', 'FRA>ITA 040', 'ITA>DEU 040', 'ITA>FRA 040']);
 });
 
 test('a purpose clause shares the subject of the verb it continues', () => {

@@ -91,7 +91,7 @@ test('noun classes: members with plurals, phrases, includes; patterns name them;
 
 test('the project\'s class files load, and a class phrase matches across hyphens', async () => {
   const { loadNounClasses } = await import('../../src/events/classes.js');
-  const { wordsAt } = await import('../../src/events/code.js');
+  const { wordsAt } = await import('../../src/events/native.js');
   const { createAnalyzer } = await import('../../src/text/analyze.js');
   const classes = loadNounClasses(join(repoRoot, 'dictionaries', 'classes'), join(repoRoot, 'dictionaries'));
   const weapon = classes.get('WEAPON');

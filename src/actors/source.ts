@@ -1,0 +1,26 @@
+/**
+ * Our actor dictionaries (dictionaries/actors/*.tsv) as an actor source: per story, the mentions of each
+ * sentence, resolved from the story's context (src/actors/recognize.ts).
+ */
+import type { ActorSource, SentencePlace, Token } from '../contracts.js';
+import type { Grammar } from '../events/grammar.js';
+import { assembleMentions, findPieces, StoryActors, type ActorLexicon } from './recognize.js';
+
+export function nativeActorSource(lexicon: ActorLexicon, grammar: Grammar): ActorSource {
+  return {
+    forStory(ctx) {
+      const story = new StoryActors(ctx.datelineCountry, grammar);
+      return {
+        countries: story.countries,
+        mentions(st) {
+          const tokens = st.tokens;
+          const blocked = (i: number): boolean => ctx.blocked((tokens[i] as Token).i);
+          const pieces = findPieces(lexicon, tokens, 0, tokens.length, blocked);
+          let places: readonly SentencePlace[] | null = null;
+          const sentencePlaces = (): readonly SentencePlace[] => (places ??= ctx.places(st));
+          return assembleMentions(lexicon, tokens, ctx.text, 0, tokens.length, pieces, story, blocked, sentencePlaces);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Verb groups: every verb of a sentence with what its auxiliaries, negation, modals and "to"-chains say
+ * about it ("was willing to help", "did not attack", "will pull", "tried to storm", "has yet to ask").
+ * No parse tree: part-of-speech tags and the words to the left of the verb decide.
+ */
+import type { Modality } from '../types.js';
+import type { Token, VerbGroup } from '../contracts.js';
+export { grammarVerbs } from './words.js';
+import { BE, FAILED, FUTURE, GERUND_PREPS, HYPOTHETICAL, INTENT, NEGATORS, SPEECH, TIME_WORDS, TRIED } from './words.js';
+
+/** What the group finder needs to know of the rules: whether a verb has any (a governing verb with rules codes the event). */
+export interface VerbLexicon {
+  hasRules(t: Token): boolean;
+}
+
+/** Whether a token is a verb that heads a group here, and not a noun use of a verb form. */
+export function headsGroup(tokens: readonly Token[], i: number, inMention: (i: number) => boolean): boolean {
+  const t = tokens[i] as Token;
+  if (inMention(i)) return false;
+  // an auxiliary heads a group only as a main verb ("has deep concerns"), not before a verb ("has acted")
+  if (t.pos === 'AUX') {
+    const nx = tokens[i + 1];
+    if (!nx || BE.has(t.lower) || t.lemma === 'be' || nx.pos === 'VERB' || nx.pos === 'AUX' || nx.pos === 'PART' || nx.pos === 'ADV' || nx.pos === 'PUNCT') return false;
+    if (!/^(has|have|had|having)$/.test(t.lower)) return false;
+  } else if (t.pos !== 'VERB') return false;
+  const prev = tokens[i - 1];
+  if (!prev) return true;
+  if (prev.text === '-') return false; // "NATO-led"
+  // a gerund after a preposition is a noun ("a decision on deploying troops"); so is an infinitive after a
+  // noun ("the capability to meet"), and a verb after a determiner ("the need for help")
+  if (/ing$/.test(t.lower) && GERUND_PREPS.has(prev.lower)) return false;
+  if (prev.lower === 'to' && tokens[i - 2]?.pos === 'NOUN' && !inMention(i - 2)) return false;
+  if (prev.lower === 'to' && /[^s]s$/.test(t.lower) && t.lemma !== t.lower) return false; // "conceded to demands"
+  // a participle modifying a noun: "the demonstration staged by students", "the occupied territories"
+  if (prev.pos === 'NOUN' && /ed$/.test(t.lower) && tokens[i + 1]?.lower === 'by' && !inMention(i - 1)) return false;
+  if ((prev.pos === 'ADP' && prev.lower !== 'to') || prev.pos === 'DET' || prev.text === "'s" || prev.text === '’s') return false;
+  return true;
+}
+
+/** "X said it would ...": a reported future, not a hypothetical. */
+function saidBefore(tokens: readonly Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k < 12; k--) if ((tokens[k] as Token).pos === 'VERB' && SPEECH.has((tokens[k] as Token).lemma)) return true;
+  return false;
+}
+
+/** A past participle after a form of "be" is a passive ("was attacked", "were arrested"). */
+function participle(t: Token): boolean {
+  if (/ing$/.test(t.lower)) return false;
+  // a lemmatizer that knows the verb tells a participle from the base form; else the ending does
+  if (t.lemma !== t.lower) return /(ed|en|wn|ht|ne|un|id|lt|et|ck|ot|ld|ng|ut)$/.test(t.lower);
+  return /(ed|en|wn)$/.test(t.lower);
+}
+
+/**
+ * The verb groups of a sentence, in text order. Walking left from each verb over auxiliaries, negation,
+ * adverbs and "to"-chains: negation, modality (future, hypothetical, intended, demanded), passive voice,
+ * the control verb that governs it, attempts and failures.
+ */
+export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMention: (i: number) => boolean): VerbGroup[] {
+  const out: VerbGroup[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!headsGroup(tokens, i, inMention)) continue;
+    const t = tokens[i] as Token;
+    let negated = false;
+    let modality: Modality = 'asserted';
+    let governedBy: number | null = null;
+    let carrier: number | null = null;
+    let unrealised: VerbGroup['unrealised'] = null;
+    let sawBe = false;
+    let j = i - 1;
+    while (j >= 0) {
+      const p = tokens[j] as Token;
+      const toNext = tokens[j + 1]?.lower === 'to';
+      if (NEGATORS.has(p.lower)) negated = true;
+      else if (p.lower === 'must') modality = 'demanded';
+      else if (TIME_WORDS.has(p.lower) && p.pos !== 'VERB' && p.pos !== 'AUX') {
+        /* "threatened today to impose" */
+      } else if (FUTURE.has(p.lower)) modality = modality === 'asserted' ? 'future' : modality;
+      else if (HYPOTHETICAL.has(p.lower)) modality = (p.lower === 'would' || p.lower === "'d") && saidBefore(tokens, j) ? 'future' : 'hypothetical';
+      else if (BE.has(p.lower) || p.lemma === 'be') sawBe = true;
+      else if (p.lower === 'yet' && tokens[j - 1]?.lemma === 'have') {
+        unrealised = 'yet'; // "has yet to ask"
+      } else if (p.pos === 'AUX' || p.pos === 'ADV' || p.pos === 'PART' || p.lower === 'to') {
+        /* have, do, adverbs, "to" */
+      } else if (toNext && TRIED.has(p.lemma)) {
+        unrealised = unrealised ?? 'tried';
+      } else if (toNext && FAILED.has(p.lemma) && !lexicon.hasRules(p)) {
+        unrealised = 'failed';
+      } else if (toNext && (INTENT.has(p.lemma) || INTENT.has(p.lower))) {
+        if (modality === 'asserted') modality = 'intended';
+      } else if (toNext && p.pos === 'VERB') {
+        if (lexicon.hasRules(p)) {
+          governedBy = j;
+          break;
+        }
+        // a verb with no rules before "to" ("continued to send", "began to withdraw") carries this one
+        carrier = j;
+        break;
+      } else break;
+      j--;
+    }
+    const passive = sawBe && participle(t);
+    out.push({ verb: i, groupStart: j + 1, negated, modality, passive, governedBy, unrealised, carrier });
+  }
+  return out;
+}

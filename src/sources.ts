@@ -1,0 +1,44 @@
+/**
+ * Our own dictionaries as the pipeline's sources (src/contracts.ts CodingSources): the actor TSVs, the
+ * verb rules with their noun classes. PETRARCH / TABARI dictionaries are the other implementation
+ * (src/petrarch/source.ts).
+ */
+import { join } from 'node:path';
+import type { CodingSources } from './contracts.js';
+import type { Gazetteer } from './attributes/places.js';
+import type { CameoTable } from './events/cameo.js';
+import type { Grammar } from './events/grammar.js';
+import type { Tokenize } from './actors/recognize.js';
+import { loadActorDictionaries } from './actors/dictionary.js';
+import { compileActorLexicon } from './actors/recognize.js';
+import { nativeActorSource } from './actors/source.js';
+import { loadNounClasses } from './events/classes.js';
+import { loadVerbRules, type VerbRules } from './events/rules.js';
+import { nativeRuleSource } from './events/native.js';
+import { adjustCode } from './events/build.js';
+import { loadNounRules, nominalEvents } from './events/nominal.js';
+
+export interface NativeSources extends CodingSources {
+  verbRules: VerbRules;
+}
+
+/** The verb rules under `root` with their noun classes (read first: the analyzer's lemmas come from them). */
+export function loadNativeRules(root: string, cameo: CameoTable): VerbRules {
+  return loadVerbRules(join(root, 'verbs'), root, cameo, loadNounClasses(join(root, 'classes'), root));
+}
+
+/** Our sources from the dictionaries under `root`: `tokenize` must cut phrases as the analyzer cuts stories. */
+export function nativeSources(root: string, verbRules: VerbRules, cameo: CameoTable, grammar: Grammar, tokenize: Tokenize, gazetteer: Gazetteer): NativeSources {
+  const nouns = loadNounRules(join(root, 'nouns'), root, cameo);
+  const lexicon = compileActorLexicon(loadActorDictionaries(join(root, 'actors')), tokenize, (name) => (gazetteer.lookup(name)?.population ?? 0) >= 20000);
+  return {
+    verbRules,
+    actors: nativeActorSource(lexicon, grammar),
+    rules: nativeRuleSource(verbRules),
+    adjust: adjustCode,
+    nominal: (g, coded) => nominalEvents(g, nouns, coded),
+    refiners: [],
+    properWords: lexicon.properWords,
+    countryOf: (name) => lexicon.countryByName.get(name) ?? null,
+  };
+}
