@@ -241,7 +241,8 @@ export class StoryActors {
 }
 
 function isCapitalised(t: Token | undefined): boolean {
-  return !!t && /^[A-Z][a-z]/.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X');
+  // a name after a title may be tagged as anything ("Lt. Gen. Prosper Avril": "Prosper" as a verb)
+  return !!t && /^[A-Z][a-z]/.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB');
 }
 
 function makeMention(tokens: readonly Token[], text: string, start: number, head: number, end: number, fields: Partial<Mention> & Pick<Mention, 'root' | 'kind' | 'prov'>): Mention {
@@ -520,7 +521,13 @@ export function assembleMentions(
     const befores = [...mentions].reverse().filter((o) => o.end <= m.start && o.country);
     const before = befores.find((o) => !o.inPP) ?? befores[0];
     // a country after the agent counts only in its own clause ("officials said that China ..." is not China's)
-    const after = mentions.find((o) => o.start >= m.end && o.country && !tokens.slice(m.end, o.start).some((t) => CLAUSE_WORDS.has(t.lower)));
+    // ... and not as the object of a verb ("the companies want Iran to ...": not Iran's companies)
+    const objectOfVerb = (o: Mention): boolean => {
+      let k = o.start - 1;
+      while (k > m.end && (tokens[k] as Token).pos === 'DET') k--;
+      return k >= m.end && (tokens[k] as Token).pos === 'VERB';
+    };
+    const after = mentions.find((o) => o.start >= m.end && o.country && !tokens.slice(m.end, o.start).some((t) => CLAUSE_WORDS.has(t.lower)) && !objectOfVerb(o));
     const sentenceSrc = before ?? after;
     const place = sentenceSrc ? undefined : sentencePlaces()[0]?.country;
     const src = sentenceSrc ?? (place ? undefined : story.lastWhere((o) => o.country !== null));

@@ -316,7 +316,10 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
       if (t.text === ',') {
         let k = j - 1;
         while (k >= 0 && (tokens[k] as Token).text !== ',' && j - k < 12) k--;
-        if (k >= 0 && (tokens[k] as Token).text === ',' && !tokens.slice(k + 1, j).some((x) => x.pos === 'VERB')) {
+        // an apposition or a participle phrase ("Some 20 protesters, shouting slogans, scuffled with police")
+        const stretch = tokens.slice(k + 1, j);
+        const participial = /ing$/.test(stretch[0]?.lower ?? '') && stretch[0]?.pos === 'VERB';
+        if (k >= 0 && (tokens[k] as Token).text === ',' && (participial || !stretch.some((x) => x.pos === 'VERB'))) {
           j = k - 1;
           continue;
         }
@@ -337,10 +340,20 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
         if (a.length) return a;
       }
     }
-    // "kidnapped three Russians and exploded bombs": a coordinated verb shares the first one's subject
+    // "kidnapped three Russians and exploded bombs": a coordinated verb shares the first one's subject;
+    // after a copula ("the bomber was 16 and also killed five") the copula's subject
     const cj = tokens[j];
     if (cj && (CONJ.has(cj.lower) || cj.lower === 'but')) {
+      let k = j - 1;
+      while (k >= 0 && (tokens[k] as Token).pos !== 'VERB' && (tokens[k] as Token).pos !== 'AUX' && !SUBORDINATORS.has((tokens[k] as Token).lower)) k--;
+      const kt = tokens[k];
       const prev = before(j);
+      if (kt && kt.pos === 'AUX' && (!prev || prev.verb < k)) {
+        let h = k - 1;
+        while (h >= 0 && SUBJECT_SKIP_POS.has((tokens[h] as Token).pos)) h--;
+        const sm = over[h];
+        return sm && !sm.modifier ? groupOf(sm) : [];
+      }
       if (prev) return byVerb.get(prev.verb)?.subject() ?? [];
     }
     // a relative clause: "militants who attacked ..." — the mention before "who/which/that"

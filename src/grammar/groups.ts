@@ -99,7 +99,9 @@ export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMen
       } else break;
       j--;
     }
-    const passive = sawBe && participle(t);
+    // a reduced relative ("the state, visited by Gaddafi", "Palestinians killed by troops") is passive too
+    const reduced = !sawBe && j === i - 1 && /(ed|en|wn)$/.test(t.lower) && tokens[i + 1]?.lower === 'by' && (tokens[i - 1]?.text === ',' || tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'PROPN' || inMention(i - 1));
+    const passive = (sawBe && participle(t)) || reduced;
     out.push({ verb: i, groupStart: j + 1, negated, modality, passive, governedBy, unrealised, carrier });
   }
   return out;
