@@ -41,8 +41,9 @@ test('verb files: blocks, rules with ids and provenance; errors name file:line',
   assert.throws(() => parseVerbFile('== attack\n190 + with +\n', 'verbs/t.txt', cameo), /verbs\/t\.txt:2: a pattern may name one target/);
 });
 
-test('the project\'s verb files load; the most specific rule of a lemma comes first', () => {
-  const rules = loadVerbRules(join(repoRoot, 'dictionaries', 'verbs'), join(repoRoot, 'dictionaries'), cameo);
+test('the project\'s verb files load; the most specific rule of a lemma comes first', async () => {
+  const { loadNounClasses } = await import('../../src/events/classes.js');
+  const rules = loadVerbRules(join(repoRoot, 'dictionaries', 'verbs'), join(repoRoot, 'dictionaries'), cameo, loadNounClasses(join(repoRoot, 'dictionaries', 'classes'), join(repoRoot, 'dictionaries')));
   assert.ok(rules.ruleCount > 800 && rules.lemmaCount > 300, `${rules.ruleCount} rules, ${rules.lemmaCount} lemmas`);
   const send = rules.forLemma('send') ?? [];
   for (let k = 1; k < send.length; k++) assert.ok((send[k - 1]?.literals ?? 0) >= (send[k]?.literals ?? 0));
