@@ -203,6 +203,8 @@ export interface EventCandidate {
    * activists were arrested"): `sources` is empty and the event is coded with an unknown source.
    */
   unattributed: boolean;
+  /** An arrest, trial or investigation told with no one doing it: the source is the authorities of where it happened. */
+  authorities?: boolean;
   /** Coded with the unknown source "---" (PETRARCH without require_dyad). */
   unknownSource?: boolean;
   /** The sources are a compound and the event is among its members ("Freedonia and Sylvania renewed ties"). */

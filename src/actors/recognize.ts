@@ -177,6 +177,8 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
   return out;
 }
 
+/** Counting words that are people only when people follow ("thousands of protesters", not "thousands of jobs"). */
+const COUNT_WORDS = new Set(['thousands', 'hundreds', 'dozens', 'tens of thousands', 'hundreds of thousands', 'scores']);
 /** Prefixes before a hyphen that leave the name after them an actor ("pro-Iran", "anti-U.S."). */
 const HYPHEN_PREFIXES = new Set(['pro', 'anti', 'non', 'ex', 'post', 'pre', 'neo', 'pan', 'mid', 'all', 'cross', 'trans', 'intra', 'inter', 'anglo', 'franco', 'sino', 'indo', 'afro', 'euro', 'russo', 'greco', 'judeo', 'arab']);
 const NEVER_STARTS = new Set(['PUNCT', 'SPACE', 'NUM', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'DET', 'SYM', 'PRON']);
@@ -366,6 +368,12 @@ export function assembleMentions(
         e = nxt.end;
       } else if (e === end && named.kind === 'demonym' && /^[A-Z][a-z]+s$/.test(tokens[e]?.text ?? '') && tokens[e]?.pos === 'PROPN' && !pieceAt.has(e)) e++;
       end = e;
+    }
+    // "hundreds of homes", "thousands of jobs": a number of things, not people (but "thousands of Iraqi Kurds")
+    if (!named && agents.length === 1 && COUNT_WORDS.has(text.slice((tokens[p.start] as Token).start, (tokens[end - 1] as Token).end).toLowerCase()) && tokens[end]?.lower === 'of') {
+      let q = end + 1;
+      while (q < last && (tokens[q]?.pos === 'DET' || tokens[q]?.pos === 'ADJ' || tokens[q]?.pos === 'NUM')) q++;
+      if (!pieceAt.has(q)) continue;
     }
     const sectors = unitSectors(agents.map((a) => a.sector));
     if (named?.sector && !sectors.length) sectors.push(...unitSectors([named.sector]));

@@ -67,7 +67,8 @@ export function adjustCode(code: string, modality: Modality, negated: boolean, c
     if (root >= 4 && root <= 8) return ({ 4: '125', 5: '120', 6: '121', 7: '122', 8: '124' } as Record<number, string>)[root] ?? '120';
     return null;
   }
-  if (modality === 'hypothetical') return conditional ? null : code;
+  // "could attack", "might help": not an event (a reported "would" is future: src/grammar/groups.ts)
+  if (modality === 'hypothetical') return null;
   if (modality === 'future' || modality === 'intended' || modality === 'conditional') {
     if (conditional && root >= 8 && root !== 13) {
       // an ultimatum: "will pull its troops unless ..."
@@ -213,8 +214,13 @@ export function buildEvents(input: BuildInput): BuildResult {
     targets = targets.filter((t) => !sources.includes(t));
 
     let unattributed = false;
+    let authorities = false;
     const root = Number(match.code.slice(0, 2));
-    if (!sources.length) {
+    // an arrest, a trial, an investigation told in the passive with no one doing it ("were arrested",
+    // "was jailed", "has been put under investigation"): the authorities of where it happened
+    if (!sources.length && c.group.passive && !c.group.negated && (root === 9 || root === 17 || match.code === '115' || match.code === '116') && match.code !== '171') {
+      authorities = true;
+    } else if (!sources.length) {
       // violence or arrests told with no one doing them ("were killed", "a bomb exploded", "were arrested")
       const coercive = root >= 18 || (root === 17 && c.group.passive);
       const ev = violenceEvidence(tokens, c.group.passive ? 0 : c.extent.start, n);
@@ -264,6 +270,7 @@ export function buildEvents(input: BuildInput): BuildResult {
     const ev = candidate(c, match, adjusted, match.code, match.rule, sources, targets, modality, condition, why);
     ev.negated = c.group.negated;
     ev.unattributed = unattributed;
+    if (authorities) ev.authorities = true;
     if (pairwise) {
       ev.pairwise = true;
       ev.why += ', among the members of a compound';

@@ -4,7 +4,7 @@
  * first; a block's rule without literals is the verb's default.
  */
 import type { Clause, Mention, RuleMatch, RuleSource, SentenceGrammar, Token } from '../contracts.js';
-import { CLAUSE_BREAK } from '../grammar/words.js';
+import { isBreak } from '../grammar/grammar.js';
 import { NULL_CODE, type PatternElement, type VerbRule, type VerbRules } from './rules.js';
 
 const GAP = 6;
@@ -12,7 +12,7 @@ const TARGET_SKIP_POS = new Set(['DET', 'NUM', 'ADJ', 'ADV']);
 
 /** A gap does not cross a clause boundary. */
 function isGapBreak(t: Token): boolean {
-  return t.text === ',' || CLAUSE_BREAK.has(t.lower);
+  return isBreak(t);
 }
 
 /**
@@ -89,10 +89,19 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
         return m && (m.start === i || m.head === i) ? m : null;
       };
       let found: Matched | null = null;
-      // passive: the words after the verb are not its object; the verb's default codes it
       if (!clause.group.passive) {
         for (const rule of list) {
           found = matchRule(rule, tokens, v + 1, mentionAt);
+          if (found) break;
+        }
+      } else {
+        // passive: the subject is the target, so only patterns without a target slot are tried, on the
+        // words after the verb and after its "by" agent ("was accused by Georgia of war crimes")
+        const agent = clause.byAgent();
+        const after = agent.length ? Math.max(...agent.map((m) => m.end)) : -1;
+        for (const rule of list) {
+          if (rule.hasTarget) continue;
+          found = matchRule(rule, tokens, v + 1, mentionAt) ?? (after > v ? matchRule(rule, tokens, after, mentionAt) : null);
           if (found) break;
         }
       }

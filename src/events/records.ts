@@ -54,6 +54,7 @@ const codable = (m: Mention): boolean => m.root !== null || m.sectors.length > 0
 export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly EventCandidate[], g: SentenceGrammar, s: Sentence, story: StoryFacts): MadeRecords } {
   const UNATTRIBUTED = o.grammar.prov('grammar:unattributed-violence');
   const PROTEST_TARGET = o.grammar.prov('grammar:protest-target');
+  const AUTHORITIES = o.grammar.prov('grammar:authorities');
 
   function attributesOf(s: Sentence, story: StoryFacts): SentenceAttributes {
     const at = (span: Span): Span => ({ start: span.start + s.span.start, end: span.end + s.span.start });
@@ -144,6 +145,11 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
       const country = near?.entry.country ?? story.datelineCountry ?? ev.targets.find((t) => t.country)?.country ?? null;
       const p = UNATTRIBUTED;
       sources.push({ code: `${country ?? '---'}UAF`, text: `(unidentified, ${p.id} @ ${p.file}:${p.line})`, country, sectors: ['UAF'], name: null });
+    }
+    if (ev.authorities && !sources.length) {
+      const country = near?.entry.country ?? story.datelineCountry ?? ev.targets.find((t) => t.country)?.country ?? null;
+      const p = AUTHORITIES;
+      if (country) sources.push({ code: country, text: `(the authorities, ${p.id} @ ${p.file}:${p.line})`, country, sectors: [], name: null });
     }
     if (!sources.length && ev.unknownSource) sources.push({ code: '---', text: '(no source named)', country: null, sectors: [], name: null });
     if (!sources.length) return `no source with a country, an organisation or a role (${ev.sources.map((m) => m.text).join(', ') || 'none found'})`;

@@ -134,8 +134,10 @@ export function parseVerbFile(text: string, file: string, cameo: CameoTable, cla
 export function deinflections(w: string): string[] {
   const out = [w];
   if (w.endsWith('ied')) out.push(w.slice(0, -3) + 'y');
-  if (w.endsWith('ed')) out.push(w.slice(0, -1), w.slice(0, -2), w.slice(0, -3));
-  if (w.endsWith('ing')) out.push(w.slice(0, -3), w.slice(0, -3) + 'e', w.slice(0, -4));
+  // a doubled consonant is undone only when it is doubled ("banned" → ban, but "banked" → bank)
+  const undouble = (b: string): string[] => (b.length > 2 && b[b.length - 1] === b[b.length - 2] ? [b.slice(0, -1)] : []);
+  if (w.endsWith('ed')) out.push(w.slice(0, -1), w.slice(0, -2), ...undouble(w.slice(0, -2)));
+  if (w.endsWith('ing')) out.push(w.slice(0, -3), w.slice(0, -3) + 'e', ...undouble(w.slice(0, -3)));
   if (w.endsWith('es')) out.push(w.slice(0, -2));
   if (w.endsWith('s')) out.push(w.slice(0, -1));
   return out;

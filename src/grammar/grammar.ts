@@ -14,6 +14,9 @@ import { ASKING, CLAIM, CLAUSE_BREAK, DEMAND, NEGATORS, OBJECT_CONTROL, QUANTITY
 const CONJ = new Set(['and', 'or', 'nor', '&']);
 /** Words that open a subordinate clause: a verb's subject is not found before them. */
 const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'after', 'before', 'when', 'while', 'because', 'if', 'unless', 'since', 'until', 'although', 'though', 'where', 'whether']);
+/** Words inside a noun phrase, and prepositions that join nouns within one ("the outbreak in eastern Congo"). */
+const NP_BODY_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+const NP_LINKS = new Set(['of', 'to', 'between', 'among', 'against', 'in', 'at', 'near', 'from', 'on', 'for', 'with', 'inside', 'outside', 'around', 'across', 'along', 'off']);
 /** Words between a preposition and its object's head: determiners, adjectives, numbers, possessives. */
 const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
 /** Pronouns that are subjects, never objects ("questioned whether he ..."). */
@@ -21,10 +24,13 @@ const NOMINATIVE = new Set(['he', 'she', 'they', 'we', 'i']);
 const SUBJECT_SKIP_POS = new Set(['AUX', 'ADV', 'PART']);
 
 function isBreak(t: Token): boolean {
-  return CLAUSE_BREAK.has(t.lower) || t.text === ',';
+  // "that" as a determiner ("that ruling") does not open a clause
+  return (CLAUSE_BREAK.has(t.lower) && !(t.lower === 'that' && t.pos === 'DET')) || t.text === ',';
 }
 
 /** The clause around position i: bounded by clause words and commas. */
+export { isBreak };
+
 export function clauseExtent(tokens: readonly Token[], i: number): { start: number; end: number } {
   let s = i;
   while (s > 0 && !isBreak(tokens[s - 1] as Token)) s--;
@@ -253,6 +259,73 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
     return !(b.lower === 'of' && QUANTITY_HEADS.has(tokens[k - 1]?.lower ?? ''));
   }
 
+  /**
+   * The actor a noun phrase ending at j names as its head: the phrase reaches back over nouns, adjectives,
+   * determiners, possessives, and prepositions or participles that join nouns ("Authorities in Colombia's
+   * capital", "British aircraft using guided missiles"); its head is the last noun before the first such
+   * link; the actor is the mention over the head, else one modifying it ("U.S. drone strike", "Israel's
+   * army chief"), else a group coordinated before it ("France and a dozen other countries"); else none.
+   */
+  function nounPhraseSubject(j: number): Mention[] {
+    const nominal = (k: number): boolean => {
+      const x = tokens[k];
+      return !!x && (over[k] !== undefined || x.pos === 'NOUN' || x.pos === 'PROPN');
+    };
+    let a = j;
+    while (a > 0 && j - a < 14) {
+      const p = tokens[a - 1] as Token;
+      if (NP_BODY_POS.has(p.pos) || p.text === "'s" || p.text === '’s' || p.text === '-' || over[a - 1]) {
+        a--;
+        continue;
+      }
+      // nouns joined inside one phrase: "Eriador's death and injury toll"
+      if (CONJ.has(p.lower) && tokens[a - 2]?.pos === 'NOUN' && !over[a - 2] && tokens[a]?.pos === 'NOUN') {
+        a--;
+        continue;
+      }
+      if (p.lower === 'than' && /^(more|less|fewer)$/.test(tokens[a - 2]?.lower ?? '')) {
+        a -= 2;
+        continue;
+      }
+      const participleBefore = tokens[a - 2]?.pos === 'VERB' && /(ing|ed)$/.test(tokens[a - 2]?.lower ?? '') && nominal(a - 3);
+      if (((p.pos === 'ADP' && NP_LINKS.has(p.lower)) || (p.pos === 'VERB' && /(ing|ed)$/.test(p.lower))) && (nominal(a - 2) || participleBefore)) {
+        a--;
+        continue;
+      }
+      break;
+    }
+    let link = j + 1;
+    for (let k = a; k <= j; k++) {
+      const x = tokens[k] as Token;
+      if (over[k]) continue;
+      if ((x.pos === 'ADP' && NP_LINKS.has(x.lower)) || (x.pos === 'VERB' && k > a)) {
+        link = k;
+        break;
+      }
+    }
+    let head = -1;
+    for (let k = Math.min(link, j + 1) - 1; k >= a; k--) if (nominal(k)) {
+      head = k;
+      break;
+    }
+    if (head < 0) return [];
+    // "thousands of Iraqi Kurds": the people after "of"
+    if (QUANTITY_HEADS.has((tokens[head] as Token).lower) && tokens[head + 1]?.lower === 'of') {
+      const q = over[head + 2] ?? over[head + 3];
+      if (q) return groupOf(q);
+    }
+    const onHead = over[head];
+    if (onHead && !onHead.modifier) return groupOf(onHead);
+    for (let k = a; k < head; k++) {
+      const x = over[k];
+      if (x && x.kind !== 'pronoun' && !x.place) return groupOf(x);
+    }
+    const before = tokens[a - 1];
+    const joined = over[a - 2];
+    if (before && CONJ.has(before.lower) && joined && !inPrepPhrase(joined)) return groupOf(joined);
+    return [];
+  }
+
   /** The one who acts: the agent of a passive verb, else its subject. */
   const actorOf = (verb: number): Mention[] => {
     const c = byVerb.get(verb);
@@ -331,6 +404,11 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
     // the actor right before the verb, unless it is the object of a preposition ("a row between X and Y called")
     const pp = m && inPrepPhrase(m);
     if (m && !m.modifier && !pp) return groupOf(m);
+    // a noun phrase right before the verb whose last word is no actor ("a crisis would hit", "the Ebola
+    // outbreak in eastern Congo has killed", "A U.S. drone strike near Baghdad airport killed"): its head
+    // is the subject, an actor only if the phrase names one
+    const jt = tokens[j];
+    if (jt && ((m && pp) || (!m && jt.pos === 'NOUN' && /^[a-z]/.test(jt.text)))) return nounPhraseSubject(j);
     // ", killing at least 12": a participle after a comma shares the actor of the clause before, when
     // that clause tells an event ("gunmen attacked a bus, killing 12"; not "a plane crashed, killing 97")
     if (tokens[j]?.text === ',' && /ing$/.test((tokens[g.verb] as Token).lower)) {
@@ -363,9 +441,12 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
       if (tokens[j - 1]?.pos === 'NOUN') return []; // "a resolution that aims to ...": no actor
     }
     // an infinitive or participle continuing an earlier verb: share its subject
+    // (a participle only when the verb before tells an event: not "a jet crashed ..., killing 97")
     const prev = before(g.groupStart);
-    const continues = infinitive || /ing$/.test((tokens[g.verb] as Token).lower);
+    const participle = /ing$/.test((tokens[g.verb] as Token).lower);
+    const continues = infinitive || (participle && !!prev && lexicon.hasRules(tokens[prev.verb] as Token));
     if (prev && continues && !SPEECH.has((tokens[prev.verb] as Token).lemma)) return byVerb.get(prev.verb)?.subject() ?? [];
+    if (participle && tokens[g.groupStart - 1]?.text === ',') return [];
     // the nearest mention before the verb that is not the object of a preposition or of a verb
     for (let k = mentions.length - 1; k >= 0; k--) {
       const o = mentions[k] as Mention;

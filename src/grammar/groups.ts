@@ -6,7 +6,7 @@
 import type { Modality } from '../types.js';
 import type { Token, VerbGroup } from '../contracts.js';
 export { grammarVerbs } from './words.js';
-import { BE, FAILED, FUTURE, GERUND_PREPS, HYPOTHETICAL, INTENT, NEGATORS, SPEECH, TIME_WORDS, TRIED } from './words.js';
+import { BE, FAILED, FUTURE, GET, SAME_FORM_PARTICIPLES, GERUND_PREPS, HYPOTHETICAL, INTENT, NEGATORS, SPEECH, TIME_WORDS, TRIED } from './words.js';
 
 /** What the group finder needs to know of the rules: whether a verb has any (a governing verb with rules codes the event). */
 export interface VerbLexicon {
@@ -46,9 +46,10 @@ function saidBefore(tokens: readonly Token[], at: number): boolean {
 /** A past participle after a form of "be" is a passive ("was attacked", "were arrested"). */
 function participle(t: Token): boolean {
   if (/ing$/.test(t.lower)) return false;
-  // a lemmatizer that knows the verb tells a participle from the base form; else the ending does
-  if (t.lemma !== t.lower) return /(ed|en|wn|ht|ne|un|id|lt|et|ck|ot|ld|ng|ut)$/.test(t.lower);
-  return /(ed|en|wn)$/.test(t.lower);
+  // an inflected form after "be" is a participle ("was shot", "were held", "was found"); a base form only
+  // when it is also the participle ("were hit"); a verb the lemmatizer does not know by its ending
+  if (t.lemma !== t.lower) return !/s$/.test(t.lower);
+  return SAME_FORM_PARTICIPLES.has(t.lower) || /(ed|en|wn)$/.test(t.lower);
 }
 
 /**
@@ -77,14 +78,14 @@ export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMen
         /* "threatened today to impose" */
       } else if (FUTURE.has(p.lower)) modality = modality === 'asserted' ? 'future' : modality;
       else if (HYPOTHETICAL.has(p.lower)) modality = (p.lower === 'would' || p.lower === "'d") && saidBefore(tokens, j) ? 'future' : 'hypothetical';
-      else if (BE.has(p.lower) || p.lemma === 'be') sawBe = true;
+      else if (BE.has(p.lower) || p.lemma === 'be' || (GET.has(p.lower) && j === i - 1)) sawBe = true;
       else if (p.lower === 'yet' && tokens[j - 1]?.lemma === 'have') {
         unrealised = 'yet'; // "has yet to ask"
       } else if (p.pos === 'AUX' || p.pos === 'ADV' || p.pos === 'PART' || p.lower === 'to') {
         /* have, do, adverbs, "to" */
       } else if (toNext && TRIED.has(p.lemma)) {
         unrealised = unrealised ?? 'tried';
-      } else if (toNext && FAILED.has(p.lemma) && !lexicon.hasRules(p)) {
+      } else if (toNext && FAILED.has(p.lemma)) {
         unrealised = 'failed';
       } else if (toNext && (INTENT.has(p.lemma) || INTENT.has(p.lower))) {
         if (modality === 'asserted') modality = 'intended';
@@ -100,8 +101,10 @@ export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMen
       j--;
     }
     // a reduced relative ("the state, visited by Gaddafi", "Palestinians killed by troops") is passive too
-    const reduced = !sawBe && j === i - 1 && /(ed|en|wn)$/.test(t.lower) && tokens[i + 1]?.lower === 'by' && (tokens[i - 1]?.text === ',' || tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'PROPN' || inMention(i - 1));
-    const passive = (sawBe && participle(t)) || reduced;
+    // "by" right after the participle, or after words that are no object ("shot dead by", "beaten to death by")
+    const byNext = [1, 2, 3].some((d) => tokens[i + d]?.lower === 'by' && tokens.slice(i + 1, i + d).every((x) => x.pos === 'ADV' || x.pos === 'ADJ' || x.pos === 'PART' || x.lower === 'to' || x.lower === 'death'));
+    const reduced = !sawBe && j === i - 1 && participle(t) && byNext && (tokens[i - 1]?.text === ',' || tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'PROPN' || inMention(i - 1));
+    const passive = (sawBe && tokens[i - 1]?.lower !== 'to' && participle(t)) || reduced;
     out.push({ verb: i, groupStart: j + 1, negated, modality, passive, governedBy, unrealised, carrier });
   }
   return out;

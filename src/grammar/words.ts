@@ -7,6 +7,10 @@ export const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
 export const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'should', "'d"]);
 export const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 export const BE = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', "'s", "'re", 'am']);
+/** "got killed", "get arrested": a passive with get. */
+export const GET = new Set(['get', 'got', 'gotten', 'gets', 'getting']);
+/** Verbs whose past participle is their base form ("were hit", "was cut"). */
+export const SAME_FORM_PARTICIPLES = new Set(['hit', 'cut', 'set', 'put', 'shut', 'hurt', 'let', 'cast', 'spread', 'burst', 'beat', 'bid', 'quit', 'shed', 'split', 'thrust', 'upset', 'broadcast', 'forecast', 'rid']);
 
 /** Words that, before "to VERB", make the verb an intention ("willing to help", "plans to send"). */
 export const INTENT = new Set([
@@ -16,7 +20,7 @@ export const INTENT = new Set([
 
 /** Before "to VERB": the verb was attempted ("tried to storm"), or did not happen ("failed to reach", "has yet to ask"). */
 export const TRIED = new Set(['try', 'attempt', 'seek']);
-export const FAILED = new Set(['fail', 'refuse', 'decline']);
+export const FAILED = new Set(['fail']);
 
 /** Verbs that report speech: what they report is coded as its own clause, with the speaker. */
 export const SPEECH = new Set([
