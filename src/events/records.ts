@@ -48,6 +48,24 @@ interface SentenceAttributes {
 /** Time words that date a statement, not a deadline. */
 const STATEMENT_TIME = /^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last |earlier|ago\b|this (morning|afternoon|evening)/i;
 
+/**
+ * A done event is dated on or before the story's date: a bare month or weekday that the date finder put
+ * after it ("seized control of Gaza in June" in a March story) is the previous one. Dates with a year,
+ * and the dates of plans and promises, stay as found.
+ */
+export function tensed(d: DateMention, done: boolean, story: string | null): string | null {
+  if (!d.date || !done || !story || /\b(1[89]|20)\d\d\b|'\d\d\b/.test(d.text)) return d.date;
+  const ref = story.slice(0, d.date.length);
+  if (d.date <= ref) return d.date;
+  if (/(mon|tues|wednes|thurs|fri|satur|sun)day/i.test(d.text) && d.precision === 'day') {
+    const t = new Date(`${d.date}T00:00:00Z`);
+    t.setUTCDate(t.getUTCDate() - 7);
+    return t.toISOString().slice(0, 10);
+  }
+  if (d.precision === 'year') return d.date;
+  return `${Number(d.date.slice(0, 4)) - 1}${d.date.slice(4)}`;
+}
+
 /** An actor the records can name: one with a root, a role, or a source's own code. */
 const codable = (m: Mention): boolean => m.root !== null || m.sectors.length > 0 || m.code !== undefined;
 
@@ -175,7 +193,7 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
         doc: input.id,
         sentence: s.index,
         text: s.text,
-        date: when?.date ?? input.date,
+        date: (when ? tensed(when, ev.modality === 'asserted' || ev.modality === 'reported', input.date) : null) ?? input.date,
         date_text: when?.text ?? null,
         source,
         target: tgt,

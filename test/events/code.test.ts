@@ -109,3 +109,19 @@ test('violence with a weapon but no perpetrator is attributed to an unidentified
   // no weapon, no perpetrator: nothing
   assert.deepEqual(code('Two Canadian soldiers were killed in an accident near Kandahar on Monday.'), []);
 });
+
+test('a done event with a bare month or weekday is dated before the story date; a planned one after it', () => {
+  const seized = code('Israel seized control of Gaza in June.', '2008-03-12');
+  assert.equal(seized[0]?.date, '2007-06', 'June before a March story is last June');
+  const attacked = code('Israel attacked Gaza on Friday.', '2008-03-12');
+  assert.equal(attacked[0]?.date, '2008-03-07');
+  const talks = code('Israel will hold talks with Syria in January.', '2008-03-12');
+  assert.equal(talks[0]?.deadline, '2009-01', 'a planned event in January is next January');
+  const dated = code('Israel seized control of Gaza in June 2008.', '2008-03-12');
+  assert.equal(dated[0]?.date, '2008-06', 'a date with its year stays');
+});
+
+test('the CAMEO code of a threat does not depend on whether the story date is known', () => {
+  const text = 'Canada will pull its troops out of Kandahar next February unless NATO sends 1,000 more soldiers.';
+  assert.deepEqual(code(text, null).map((e) => e.cameo.code), code(text, '2008-02-08').map((e) => e.cameo.code));
+});
