@@ -9,19 +9,10 @@
  */
 import type { Clause, ClauseFrame, Mention, SentenceGrammar, SentenceTokens, Token, VerbGroup } from '../contracts.js';
 import { verbGroups, type VerbLexicon } from './groups.js';
-import { ASKING, CLAIM, CLAUSE_BREAK, DEMAND, NEGATORS, OBJECT_CONTROL, QUANTITY_HEADS, SPEECH, TIME_WORDS } from './words.js';
-
-const CONJ = new Set(['and', 'or', 'nor', '&']);
-/** Words that open a subordinate clause: a verb's subject is not found before them. */
-const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'after', 'before', 'when', 'while', 'because', 'if', 'unless', 'since', 'until', 'although', 'though', 'where', 'whether']);
-/** Words inside a noun phrase, and prepositions that join nouns within one ("the outbreak in eastern Congo"). */
-const NP_BODY_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
-const NP_LINKS = new Set(['of', 'to', 'between', 'among', 'against', 'in', 'at', 'near', 'from', 'on', 'for', 'with', 'inside', 'outside', 'around', 'across', 'along', 'off']);
-/** Words between a preposition and its object's head: determiners, adjectives, numbers, possessives. */
-const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
-/** Pronouns that are subjects, never objects ("questioned whether he ..."). */
-const NOMINATIVE = new Set(['he', 'she', 'they', 'we', 'i']);
-const SUBJECT_SKIP_POS = new Set(['AUX', 'ADV', 'PART']);
+import {
+  ASKING, CLAIM, CLAUSE_BREAK, CONJ, DEMAND, NEGATORS, NOMINATIVE, NP_BODY_POS, NP_INNER_POS, NP_LINKS, OBJECT_CONTROL, QUANTITY_HEADS, SPEECH,
+  SUBJECT_SKIP_POS, SUBORDINATORS, TIME_WORDS,
+} from './words.js';
 
 function isBreak(t: Token): boolean {
   // "that" as a determiner ("that ruling") does not open a clause

@@ -105,3 +105,16 @@ export const DISASTER = new Set([
 export function grammarVerbs(): string[] {
   return [...INTENT, ...SPEECH, ...OBJECT_CONTROL, ...DEMAND, ...CLAIM, ...TRIED, ...FAILED, 'be', 'have', 'do'];
 }
+
+/** Conjunctions that join actors and verbs. */
+export const CONJ = new Set(['and', 'or', 'nor', '&']);
+/** Words that open a subordinate clause: a verb's subject is not found before them. */
+export const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'after', 'before', 'when', 'while', 'because', 'if', 'unless', 'since', 'until', 'although', 'though', 'where', 'whether']);
+/** Words inside a noun phrase, and prepositions that join nouns within one ("the outbreak in eastern Congo"). */
+export const NP_BODY_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+export const NP_LINKS = new Set(['of', 'to', 'between', 'among', 'against', 'in', 'at', 'near', 'from', 'on', 'for', 'with', 'inside', 'outside', 'around', 'across', 'along', 'off']);
+/** Words between a preposition and its object's head: determiners, adjectives, numbers, possessives. */
+export const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
+/** Pronouns that are subjects, never objects ("questioned whether he ..."). */
+export const NOMINATIVE = new Set(['he', 'she', 'they', 'we', 'i']);
+export const SUBJECT_SKIP_POS = new Set(['AUX', 'ADV', 'PART']);
