@@ -139,7 +139,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const st = read;
       const mentions = actorStory.mentions(st);
       for (const m of mentions) allMentions.push(inStory(m, st));
-      const g = parseSentence(st, mentions, sources.rules);
+      const g = parseSentence(st, mentions, sources.rules, placeMentions(st));
       const built = buildEvents({ g, rules: sources.rules, adjust: sources.adjust, grammar, trace: options.explain === true });
       let candidates = sources.nominal ? [...built.events, ...sources.nominal(g, built.events)] : built.events;
       const refined: { verb: number; rule: Provenance; why: string }[] = [];
@@ -165,6 +165,19 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
           verbs: verbs.map(({ at: _at, ...v }) => v),
         });
       }
+    }
+
+    /** The places of a sentence as mentions of their countries, for rules whose target is where an actor goes. */
+    function placeMentions(st: SentenceTokens): Mention[] {
+      const placeRule = grammar.prov('grammar:place-target');
+      return placesOf(st).map((p) => {
+        const a = st.tokens[p.start] as Token;
+        const b = st.tokens[p.end - 1] as Token;
+        return {
+          start: p.start, end: p.end, head: p.start, text: text.slice(a.start, b.end), span: { start: a.start, end: b.end }, root: p.country, country: p.country,
+          sectors: [], person: null, personTokens: null, kind: 'named', plural: false, modifier: false, inPP: true, place: true, prov: placeRule, resolvedFrom: null,
+        };
+      });
     }
 
     /** Places a sentence names, as token positions of its SentenceTokens, with their countries. */

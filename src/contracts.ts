@@ -141,6 +141,11 @@ export interface SentenceGrammar {
   clauseAt(verb: number): Clause | undefined;
   /** The mention covering a position, if any. */
   mentionOver(i: number): Mention | undefined;
+  /**
+   * A place named at a position ("arrived in Amman"): never a subject or an object, but a rule's target
+   * slot may take it (a city or capital an actor goes to or acts on stands for its country).
+   */
+  placeAt(i: number): Mention | undefined;
   /** A mention and the mentions coordinated with it ("the United States and Jordan"). */
   groupOf(m: Mention): Mention[];
 }

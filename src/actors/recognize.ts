@@ -167,6 +167,9 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
       const w = tokens[i - 2];
       if (h.text === '-' && h.start === (tokens[i] as Token).start - 1 && w && w.end === h.start && /^[A-Za-z]/.test(w.text) && !HYPHEN_PREFIXES.has(w.lower)) p = null;
     }
+    // a country's name inside another name is not the country: a company or a place ("US Airways",
+    // "Niger Delta", "Kenya Airways") or a person ("Samuel Israel", "Jordan Henderson")
+    if (p && (p.piece.kind === 'country' || p.piece.kind === 'capital' || p.piece.kind === 'demonym') && insideName(tokens, i, i + p.words.length, first, last, p.piece.kind, lex)) p = null;
     if (p) {
       // an all-caps proper match inside normal text is fine ("NATO"); a lower-case proper word is not
       const d = p.piece; // fields listed, not spread: one object shape for every piece
@@ -175,6 +178,33 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
     } else i++;
   }
   return out;
+}
+
+/** Words after a place's name that make it the name of a company, a body of water or a region. */
+const NAME_SUFFIXES = new Set([
+  'Airways', 'Airlines', 'Air', 'Aviation', 'Delta', 'Basin', 'River', 'Valley', 'Sea', 'Lake', 'Street', 'Avenue', 'Corp', 'Corporation',
+  'Inc', 'Ltd', 'Limited', 'Plc', 'Group', 'Holdings', 'Motors', 'Steel', 'Telecom', 'Telekom', 'Petroleum', 'Oil', 'Energy', 'Post', 'Times',
+  'Journal', 'Express', 'Railways', 'Railway', 'Mobile', 'Bancorp', 'Financial', 'Insurance', 'Mining', 'Power',
+  'Electric', 'Gas', 'Cement', 'Tobacco', 'Brewery', 'Breweries', 'Foods', 'Pharmaceuticals', 'Securities', 'Capital', 'Partners', 'Fund',
+  'Index', 'Stock', 'Exchange', 'Cup', 'Open', 'Grand', 'Prix', 'Tech', 'Herald', 'Tribune', 'Gazette', 'Daily', 'Television', 'Broadcasting',
+]);
+const CALENDAR = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * Whether the name at [s, e) is part of a longer proper name: a company or place suffix after it, or a
+ * person's name (a capitalised given name before it that no dictionary knows). A capitalised word after
+ * a country's name is too often a body of that country ("Montenegro Assembly") to be read as a surname.
+ */
+function insideName(tokens: readonly Token[], s: number, e: number, first: number, last: number, kind: Piece['kind'], lex: ActorLexicon): boolean {
+  const next = tokens[e];
+  if (next && e < last && NAME_SUFFIXES.has(next.text)) return true;
+  if (kind !== 'country') return false;
+  const unknownName = (t: Token | undefined): boolean =>
+    !!t && t.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(t.text) && !CALENDAR.test(t.text) && !lex.firstWords.has(t.lower);
+  // "Samuel Israel": a given name before, not at the sentence's start after a title
+  const prev = tokens[s - 1];
+  if (s - 1 >= first && unknownName(prev) && !(s - 2 >= first && /^(of|in|to|and|with|from)$/.test(tokens[s - 2]?.lower ?? ''))) return true;
+  return false;
 }
 
 /** Counting words that are people only when people follow ("thousands of protesters", not "thousands of jobs"). */

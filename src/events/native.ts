@@ -86,7 +86,8 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
       if (!list) return { kind: 'none', why: `no rule for verb "${verb.lemma}"` };
       const mentionAt = (i: number): Mention | null => {
         const m = g.mentionOver(i);
-        return m && (m.start === i || m.head === i) ? m : null;
+        if (m) return m.start === i || m.head === i ? m : null;
+        return g.placeAt(i) ?? null;
       };
       let found: Matched | null = null;
       if (!clause.group.passive) {
@@ -126,7 +127,7 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
         rule: found.rule.prov,
         verbEnd,
         source: null,
-        target: slot ? g.groupOf(slot) : null,
+        target: slot ? (slot.place ? [slot] : g.groupOf(slot)) : null,
         compound: null,
         targetAfter: found.rule.hasTarget ? null : 'clause',
         general,

@@ -147,7 +147,8 @@ export function nominalEvents(g: SentenceGrammar, nouns: NounRules, coded: reado
       let j = k;
       while (j < tokens.length && j - k < 3 && (tokens[j]?.pos === 'DET' || tokens[j]?.pos === 'ADJ' || tokens[j]?.pos === 'NUM')) j++;
       const m = g.mentionOver(j);
-      return m && (m.start === j || m.head === j || m.start <= k) ? m : undefined;
+      if (!m) return g.placeAt(j);
+      return m.start === j || m.head === j || m.start <= k ? m : undefined;
     };
     const prep = tokens[end];
     if (prep?.lower === 'between' || prep?.lower === 'among') {
@@ -181,7 +182,7 @@ export function nominalEvents(g: SentenceGrammar, nouns: NounRules, coded: reado
         if (preps.has(w.lower) && !targets.length) {
           const m = after(j + 1);
           if (m) {
-            targets = g.groupOf(m);
+            targets = m.place ? [m] : g.groupOf(m);
             j = Math.max(...targets.map((x) => x.end));
             continue;
           }

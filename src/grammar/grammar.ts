@@ -94,9 +94,10 @@ export function coordinate(tokens: readonly Token[], mentions: readonly Mention[
 }
 
 /** Parses one sentence: its clauses, over the mentions an actor source found in it. */
-export function parseSentence(sentence: SentenceTokens, mentions: readonly Mention[], lexicon: VerbLexicon): SentenceGrammar {
+export function parseSentence(sentence: SentenceTokens, mentions: readonly Mention[], lexicon: VerbLexicon, places: readonly Mention[] = []): SentenceGrammar {
   const tokens = sentence.tokens;
   const n = tokens.length;
+  const placeAt = (i: number): Mention | undefined => places.find((p) => p.start === i && !mentions.some((m) => m.start <= i && i < m.end));
   const over: (Mention | undefined)[] = new Array(n);
   for (const m of mentions) for (let i = m.start; i < m.end && i < n; i++) over[i] ??= m;
   const inMention = (i: number): boolean => over[i] !== undefined;
@@ -456,6 +457,7 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
     clauses,
     clauseAt: (v) => byVerb.get(v),
     mentionOver: (i) => over[i],
+    placeAt,
     groupOf,
   };
 }

@@ -59,3 +59,14 @@ test('a leader named in the dictionaries is found by the full name and, when una
   assert.ok(s?.some((a) => a.startsWith('Putin=RUSGOV')), s?.join('; '));
   assert.ok(s?.some((a) => a.startsWith('Angela Merkel=DEUGOV')), s?.join('; '));
 });
+
+test('a country inside another name is not the country; a city an actor goes to is its target', async () => {
+  const { createCoder } = await import('../../src/coder.js');
+  const coder = await createCoder();
+  const codeOf = (text: string) => coder.codeStory({ id: 't', text, date: '2008-02-08', origin: { file: 't' } });
+  assert.deepEqual(codeOf('United Airlines and US Airways have suspended merger talks.').actors.map((a) => a.code), []);
+  assert.ok(!codeOf('Samuel Israel was sentenced to 20 years in prison.').actors.some((a) => a.code === 'ISR'));
+  assert.ok(!codeOf('Militants in the Niger Delta attacked a pipeline.').actors.some((a) => a.code.startsWith('NER')));
+  const visit = codeOf('The Chinese president arrived in Moscow for talks on Monday.').events;
+  assert.deepEqual(visit.map((e) => `${e.source.code}>${e.target?.code}`), ['CHNGOV>RUS']);
+});
