@@ -169,7 +169,7 @@ export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: n
     }
     // a country's name inside another name is not the country: a company or a place ("US Airways",
     // "Niger Delta", "Kenya Airways") or a person ("Samuel Israel", "Jordan Henderson")
-    if (p && (p.piece.kind === 'country' || p.piece.kind === 'capital' || p.piece.kind === 'demonym') && insideName(tokens, i, i + p.words.length, first, last, p.piece.kind, lex)) p = null;
+    if (p && (p.piece.kind === 'country' || p.piece.kind === 'capital' || p.piece.kind === 'demonym') && insideName(tokens, i, i + p.words.length, first, last, p.piece.kind, out[out.length - 1]?.end === i)) p = null;
     if (p) {
       // an all-caps proper match inside normal text is fine ("NATO"); a lower-case proper word is not
       const d = p.piece; // fields listed, not spread: one object shape for every piece
@@ -195,12 +195,11 @@ const CALENDAR = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan
  * person's name (a capitalised given name before it that no dictionary knows). A capitalised word after
  * a country's name is too often a body of that country ("Montenegro Assembly") to be read as a surname.
  */
-function insideName(tokens: readonly Token[], s: number, e: number, first: number, last: number, kind: Piece['kind'], lex: ActorLexicon): boolean {
+function insideName(tokens: readonly Token[], s: number, e: number, first: number, last: number, kind: Piece['kind'], afterPiece: boolean): boolean {
   const next = tokens[e];
   if (next && e < last && NAME_SUFFIXES.has(next.text)) return true;
   if (kind !== 'country') return false;
-  const unknownName = (t: Token | undefined): boolean =>
-    !!t && t.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(t.text) && !CALENDAR.test(t.text) && !lex.firstWords.has(t.lower);
+  const unknownName = (t: Token | undefined): boolean => !!t && !afterPiece && t.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(t.text) && !CALENDAR.test(t.text);
   // "Samuel Israel": a given name before, not at the sentence's start after a title
   const prev = tokens[s - 1];
   if (s - 1 >= first && unknownName(prev) && !(s - 2 >= first && /^(of|in|to|and|with|from)$/.test(tokens[s - 2]?.lower ?? ''))) return true;
@@ -274,7 +273,7 @@ export class StoryActors {
 
 function isCapitalised(t: Token | undefined): boolean {
   // a name after a title may be tagged as anything ("Lt. Gen. Prosper Avril": "Prosper" as a verb)
-  return !!t && /^[A-Z][a-z]/.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB');
+  return !!t && /^[A-Z][a-z]/.test(t.text) && !CALENDAR.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB');
 }
 
 function makeMention(tokens: readonly Token[], text: string, start: number, head: number, end: number, fields: Partial<Mention> & Pick<Mention, 'root' | 'kind' | 'prov'>): Mention {
