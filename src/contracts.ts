@@ -106,6 +106,8 @@ export type ClauseFrame =
   | 'claim'
   /** a relative clause on a noun that is not an actor ("a resolution that aims to") */
   | 'relative'
+  /** weighed, not done ("how to attack", "considered sending troops") */
+  | 'question'
   | null;
 
 /** A clause: one verb group with its roles, as the grammar finds them (roles are found when first asked for). */

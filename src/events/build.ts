@@ -116,6 +116,10 @@ export function buildEvents(input: BuildInput): BuildResult {
   for (const c of g.clauses) {
     const v = c.group.verb;
     const verb = tokens[v] as Token;
+    if (c.frame === 'question') {
+      if (rules.hasRules(verb)) drop(c, null, 'weighed, not done ("how to ...", "considered ...ing")');
+      continue;
+    }
     if (c.frame === 'condition') {
       if (rules.hasRules(verb)) drop(c, null, `inside a condition ("${tokens[c.extent.start - 1]?.text ?? ''} ..."): not coded`);
       continue;

@@ -10,7 +10,7 @@
 import type { Clause, ClauseFrame, Mention, SentenceGrammar, SentenceTokens, Token, VerbGroup } from '../contracts.js';
 import { verbGroups, type VerbLexicon } from './groups.js';
 import {
-  ASKING, CLAIM, CLAUSE_BREAK, CONJ, DEMAND, NEGATORS, NOMINATIVE, NP_BODY_POS, NP_INNER_POS, NP_LINKS, OBJECT_CONTROL, QUANTITY_HEADS, SPEECH,
+  ASKING, CLAIM, CLAUSE_BREAK, CONJ, WEIGHING, WH_WORDS, DEMAND, NEGATORS, NOMINATIVE, NP_BODY_POS, NP_INNER_POS, NP_LINKS, OBJECT_CONTROL, QUANTITY_HEADS, SPEECH,
   SUBJECT_SKIP_POS, SUBORDINATORS, TIME_WORDS,
 } from './words.js';
 
@@ -151,6 +151,14 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
     }
     // an infinitive asked for: "urged Iran to halt", "calls for the prime minister to resign"
     const infinitive = tokens[g.groupStart]?.lower === 'to' || tokens[g.verb - 1]?.lower === 'to';
+    // "think about how to attack", "decide whether to send": weighed, not done
+    if (infinitive && WH_WORDS.has(tokens[g.groupStart - 1]?.lower ?? '')) return { frame: 'question', by: null };
+    // a gerund after a verb of proposing or weighing: "proposed holding a summit", "considered sending troops"
+    const lead = tokens[g.groupStart - 1];
+    if (/ing$/.test((tokens[g.verb] as Token).lower) && lead?.pos === 'VERB') {
+      if (DEMAND.has(lead.lemma)) return { frame: 'demand', by: g.groupStart - 1 };
+      if (WEIGHING.has(lead.lemma)) return { frame: 'question', by: g.groupStart - 1 };
+    }
     if (infinitive && g.governedBy === null && g.carrier === null) {
       for (let k = g.groupStart - 1; k >= 0 && g.groupStart - k <= 10; k--) {
         const x = tokens[k] as Token;
@@ -166,7 +174,7 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
 
   for (const g of groups) {
     const extent = clauseExtent(tokens, g.verb);
-    const { frame, by } = frameOf(g, extent);
+    let { frame, by } = frameOf(g, extent);
     let subject: Mention[] | undefined;
     let agent: Mention[] | undefined;
     let object: Mention[] | undefined;
@@ -177,6 +185,10 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
     while (k >= 0 && (TIME_WORDS.has((tokens[k] as Token).lower) || (tokens[k] as Token).pos === 'ADV')) k--;
     const joiner = tokens[k];
     const coordinated = joiner && (CONJ.has(joiner.lower) || joiner.lower === 'but') ? (before(k)?.verb ?? null) : null;
+    // a verb coordinated with one that is asked for, claimed or conditional is framed the same way
+    // ("called on the companies to suspend projects and refuse payments")
+    const joined = coordinated !== null ? byVerb.get(coordinated) : undefined;
+    if (frame === null && joined && joined.frame !== null && joined.frame !== 'relative') ({ frame, framedBy: by } = joined);
     const clause: Clause = {
       group: g,
       extent,

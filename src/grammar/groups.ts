@@ -34,6 +34,13 @@ export function headsGroup(tokens: readonly Token[], i: number, inMention: (i: n
   // a participle modifying a noun: "the demonstration staged by students", "the occupied territories"
   if (prev.pos === 'NOUN' && /ed$/.test(t.lower) && tokens[i + 1]?.lower === 'by' && !inMention(i - 1)) return false;
   if ((prev.pos === 'ADP' && prev.lower !== 'to') || prev.pos === 'DET' || prev.text === "'s" || prev.text === '’s') return false;
+  // a base form after a singular common noun is a noun of a compound ("significant government aid"): a
+  // verb after a singular subject would take -s
+  if (t.lemma === t.lower && !SAME_FORM_PARTICIPLES.has(t.lower) && prev.pos === 'NOUN' && /^[a-z]/.test(prev.text) && !/s$/.test(prev.lower) && !inMention(i - 1) && !BE.has(prev.lower)) {
+    const before = tokens[i - 2];
+    const after = tokens[i + 1];
+    if ((!before || before.pos === 'DET' || before.pos === 'ADJ' || before.pos === 'NOUN' || before.pos === 'ADP') && after?.pos !== 'VERB') return false;
+  }
   return true;
 }
 
@@ -104,7 +111,11 @@ export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMen
     // "by" right after the participle, or after words that are no object ("shot dead by", "beaten to death by")
     const byNext = [1, 2, 3].some((d) => tokens[i + d]?.lower === 'by' && tokens.slice(i + 1, i + d).every((x) => x.pos === 'ADV' || x.pos === 'ADJ' || x.pos === 'PART' || x.lower === 'to' || x.lower === 'death'));
     const reduced = !sawBe && j === i - 1 && participle(t) && byNext && (tokens[i - 1]?.text === ',' || tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'PROPN' || inMention(i - 1));
-    const passive = (sawBe && tokens[i - 1]?.lower !== 'to' && participle(t)) || reduced;
+    // ... or an "-ed" participle right after a noun that is an object or an apposition, before a
+    // preposition ("police searched the flat of the trader accused of causing losses")
+    const reducedPP = !sawBe && j === i - 1 && /ed$/.test(t.lower) && t.lemma !== t.lower && (tokens[i + 1]?.pos === 'ADP' && tokens[i + 1]?.lower !== 'to')
+      && (tokens[i - 1]?.pos === 'NOUN' || inMention(i - 1)) && out.some((o) => o.verb < i - 1) && !/^(and|or|but)$/.test(tokens[i - 2]?.lower ?? '');
+    const passive = (sawBe && tokens[i - 1]?.lower !== 'to' && participle(t)) || reduced || reducedPP;
     out.push({ verb: i, groupStart: j + 1, negated, modality, passive, governedBy, unrealised, carrier });
   }
   return out;

@@ -118,3 +118,8 @@ export const NP_INNER_POS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
 /** Pronouns that are subjects, never objects ("questioned whether he ..."). */
 export const NOMINATIVE = new Set(['he', 'she', 'they', 'we', 'i']);
 export const SUBJECT_SKIP_POS = new Set(['AUX', 'ADV', 'PART']);
+
+/** Words before an infinitive that make it weighed, not done ("how to attack", "whether to send"). */
+export const WH_WORDS = new Set(['how', 'whether', 'what', 'when', 'where', 'why', 'which']);
+/** Verbs whose gerund is weighed, not done ("considered sending troops"). */
+export const WEIGHING = new Set(['consider', 'discuss', 'debate', 'weigh', 'mull', 'contemplate', 'explore', 'study', 'envisage', 'rule']);
