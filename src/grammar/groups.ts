@@ -36,7 +36,7 @@ export function headsGroup(tokens: readonly Token[], i: number, inMention: (i: n
   if ((prev.pos === 'ADP' && prev.lower !== 'to') || prev.pos === 'DET' || prev.text === "'s" || prev.text === '’s') return false;
   // a base form after a singular common noun is a noun of a compound ("significant government aid"): a
   // verb after a singular subject would take -s
-  if (t.lemma === t.lower && !SAME_FORM_PARTICIPLES.has(t.lower) && prev.pos === 'NOUN' && /^[a-z]/.test(prev.text) && !/s$/.test(prev.lower) && !inMention(i - 1) && !BE.has(prev.lower)) {
+  if (t.lemma === t.lower && !/(ed|s|ing)$/.test(t.lower) && !SAME_FORM_PARTICIPLES.has(t.lower) && prev.pos === 'NOUN' && /^[a-z]/.test(prev.text) && !/s$/.test(prev.lower) && !inMention(i - 1) && !BE.has(prev.lower)) {
     const before = tokens[i - 2];
     const after = tokens[i + 1];
     if ((!before || before.pos === 'DET' || before.pos === 'ADJ' || before.pos === 'NOUN' || before.pos === 'ADP') && after?.pos !== 'VERB') return false;
