@@ -45,6 +45,9 @@ interface SentenceAttributes {
   quantities: Quantity[];
 }
 
+/** Roots of force and coercion (and threats of them) whose target, when none is named, is where they happen. */
+const FORCE_ROOTS = new Set(['13', '15', '17', '18', '19', '20']);
+
 /** Time words that date a statement, not a deadline. */
 const STATEMENT_TIME = /^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last |earlier|ago\b|this (morning|afternoon|evening)/i;
 
@@ -73,6 +76,7 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
   const UNATTRIBUTED = o.grammar.prov('grammar:unattributed-violence');
   const PROTEST_TARGET = o.grammar.prov('grammar:protest-target');
   const AUTHORITIES = o.grammar.prov('grammar:authorities');
+  const PLACE_TARGET = o.grammar.prov('grammar:place-of-force');
 
   function attributesOf(s: Sentence, story: StoryFacts): SentenceAttributes {
     const at = (span: Span): Span => ({ start: span.start + s.span.start, end: span.end + s.span.start });
@@ -175,7 +179,14 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
     // a protest with no target named is against the authorities where it happens
     if (!targets.length && code.startsWith('14')) {
       const country = near?.entry.country ?? sources.find((x) => x.country)?.country ?? null;
-      if (country) targets = [{ code: country, text: `(${PROTEST_TARGET.id} @ ${PROTEST_TARGET.file}:${PROTEST_TARGET.line})`, country, sectors: [], name: null }];
+      if (country) targets = [{ code: `${country}GOV`, text: `(${PROTEST_TARGET.id} @ ${PROTEST_TARGET.file}:${PROTEST_TARGET.line})`, country, sectors: ['GOV'], name: null }];
+    }
+    // force, coercion and threats of them with no target named fall on the country where they happen
+    // ("extend the curfew in Abidjan", "impose martial law as battles raged in Baghdad")
+    const placeInClause = a.places.find((p) => p.span.start >= clauseSpan.start && p.span.end <= clauseSpan.end);
+    if (!targets.length && placeInClause && FORCE_ROOTS.has(code.slice(0, 2))) {
+      const country = placeInClause.entry.country;
+      if (country) targets = [{ code: country, text: `(${PLACE_TARGET.id} @ ${PLACE_TARGET.file}:${PLACE_TARGET.line})`, country, sectors: [], name: null }];
     }
     // a coordinated subject with no one else: the event is between its members ("X, Y and Z met")
     const pairs = !targets.length && sources.length > 1 && (ev.pairwise || SYMMETRIC_ROOTS.has(code.slice(0, 2)));

@@ -396,7 +396,15 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
         // an apposition or a participle phrase ("Some 20 protesters, shouting slogans, scuffled with police")
         const stretch = tokens.slice(k + 1, j);
         const participial = /ing$/.test(stretch[0]?.lower ?? '') && stretch[0]?.pos === 'VERB';
-        if (k >= 0 && (tokens[k] as Token).text === ',' && (participial || !stretch.some((x) => x.pos === 'VERB'))) {
+        // (a participle used as an adjective, "Algeria's leading activist", is no verb)
+        const finite = stretch.some((x, q) => x.pos === 'VERB' && !(/(ing|ed)$/.test(x.lower) && q > 0 && /^(DET|PART|ADJ|PRON)$/.test(stretch[q - 1]?.pos ?? '')));
+        if (k >= 0 && (tokens[k] as Token).text === ',' && (participial || !finite)) {
+          // a name no dictionary knows, described by the apposition ("Salaheddine Sidhoum, Algeria's
+          // leading human rights activist, staged"): the apposition's actor
+          const named = tokens[k - 1];
+          const inStretch = mentions.filter((x) => x.start > k && x.end <= j && !x.place && !x.modifier);
+          const described = !participial && named && /^[A-Z]/.test(named.text) && (named.pos === 'PROPN' || named.pos === 'NOUN') && !over[k - 1] ? inStretch[inStretch.length - 1] : undefined;
+          if (described) return groupOf(described);
           j = k - 1;
           continue;
         }

@@ -137,7 +137,7 @@ const TABLE: Row[] = [
   { rule: 'passive with a "by" agent: the agent is the source', text: 'Lebanon was attacked by Syria.', both: ['SYR>LBN 19'] },
   { rule: 'passive of an irregular participle', text: 'Lebanese villagers were killed by Syrian troops.', both: ['SYR>LBN 19'] },
   { rule: 'a reduced relative with "by" is passive', text: 'Lebanese villagers attacked by Syrian troops fled to Israel.', both: ['SYR>LBN 19'] },
-  { rule: 'an agentless arrest: the authorities of its place (ours); TABARI takes the subject as source', text: 'Iranian protesters were arrested in Tehran.', ours: ['IRN>IRN 17'], petrarch: ['IRN>- 17'] },
+  { rule: 'an agentless arrest: the authorities of its place (ours); TABARI takes the subject as source (the place is the target)', text: 'Iranian protesters were arrested in Tehran.', both: ['IRN>IRN 17'] },
   // --- coordination
   { rule: 'a coordinated subject with no target gives every pair', text: 'France and Germany met in Berlin.', both: ['DEU>FRA 04', 'FRA>DEU 04'] },
   { rule: 'a list closed by a conjunction is one group', text: 'France, Germany and Italy met on Monday.', both: ['DEU>FRA 04', 'DEU>ITA 04', 'FRA>DEU 04', 'FRA>ITA 04', 'ITA>DEU 04', 'ITA>FRA 04'] },
