@@ -270,7 +270,7 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
    * link; the actor is the mention over the head, else one modifying it ("U.S. drone strike", "Israel's
    * army chief"), else a group coordinated before it ("France and a dozen other countries"); else none.
    */
-  function nounPhraseSubject(j: number): Mention[] {
+  function nounPhraseSubject(j: number, passive = false): Mention[] {
     const nominal = (k: number): boolean => {
       const x = tokens[k];
       return !!x && (over[k] !== undefined || x.pos === 'NOUN' || x.pos === 'PROPN');
@@ -327,6 +327,12 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
     const before = tokens[a - 1];
     const joined = over[a - 2];
     if (before && CONJ.has(before.lower) && joined && !inPrepPhrase(joined)) return groupOf(joined);
+    // a passive's subject is what was acted on: the people its phrase names ("a camp for Congolese
+    // refugees was attacked")
+    if (passive) for (let k = head + 1; k <= j; k++) {
+      const x = over[k];
+      if (x && !x.modifier && !x.place && x.kind !== 'pronoun') return groupOf(x);
+    }
     return [];
   }
 
@@ -420,7 +426,7 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
     // outbreak in eastern Congo has killed", "A U.S. drone strike near Baghdad airport killed"): its head
     // is the subject, an actor only if the phrase names one
     const jt = tokens[j];
-    if (jt && ((m && pp) || (!m && jt.pos === 'NOUN' && /^[a-z]/.test(jt.text)))) return nounPhraseSubject(j);
+    if (jt && ((m && pp) || (!m && jt.pos === 'NOUN' && /^[a-z]/.test(jt.text)))) return nounPhraseSubject(j, g.passive);
     // ", killing at least 12": a participle after a comma shares the actor of the clause before, when
     // that clause tells an event ("gunmen attacked a bus, killing 12"; not "a plane crashed, killing 97")
     if (tokens[j]?.text === ',' && /ing$/.test((tokens[g.verb] as Token).lower)) {
