@@ -139,7 +139,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const st = read;
       const mentions = actorStory.mentions(st);
       for (const m of mentions) allMentions.push(inStory(m, st));
-      const g = parseSentence(st, mentions, sources.rules, placeMentions(st));
+      const g = parseSentence(st, mentions, sources.rules, () => placeMentions(st));
       const built = buildEvents({ g, rules: sources.rules, adjust: sources.adjust, grammar, trace: options.explain === true });
       let candidates = sources.nominal ? [...built.events, ...sources.nominal(g, built.events)] : built.events;
       const refined: { verb: number; rule: Provenance; why: string }[] = [];

@@ -20,10 +20,9 @@ function isGapBreak(t: Token): boolean {
  * lemma or lower-case text, else the longest class phrase whose words stand in a row (hyphens between
  * them are passed over: "rubber-bullets", "air strikes").
  */
-export function wordsAt(el: { words: ReadonlySet<string>; phrases: readonly (readonly string[])[] }, tokens: readonly Token[], i: number, last: number): number {
+export function wordsAt(el: { words: ReadonlySet<string>; phrasesByFirst: ReadonlyMap<string, readonly (readonly string[])[]> }, tokens: readonly Token[], i: number, last: number): number {
   const t = tokens[i] as Token;
-  for (const ph of el.phrases) {
-    if (ph[0] !== t.lower) continue;
+  for (const ph of el.phrasesByFirst.get(t.lower) ?? []) {
     let k = i + 1;
     let ok = true;
     for (let w = 1; w < ph.length && ok; w++) {
@@ -76,6 +75,29 @@ function matchRule(rule: VerbRule, tokens: readonly Token[], from: number, menti
 
 export function nativeRuleSource(rules: VerbRules): RuleSource {
   const rulesOf = (t: Token): readonly VerbRule[] | undefined => rules.forToken(t.lemma, t.lower);
+  /** Per rule list: the rules with no literal, and the rules by a word of their rarest literal (positions in the list). */
+  interface ListIndex {
+    free: number[];
+    byWord: Map<string, number[]>;
+  }
+  const indexes = new WeakMap<readonly VerbRule[], ListIndex>();
+  const indexOf = (list: readonly VerbRule[]): ListIndex => {
+    let ix = indexes.get(list);
+    if (ix) return ix;
+    ix = { free: [], byWord: new Map() };
+    list.forEach((r, k) => {
+      const anchor = r.needs[0];
+      if (!anchor) (ix as ListIndex).free.push(k);
+      else for (const w of anchor) {
+        const l = (ix as ListIndex).byWord.get(w) ?? [];
+        l.push(k);
+        (ix as ListIndex).byWord.set(w, l);
+      }
+    });
+    indexes.set(list, ix);
+    return ix;
+  };
+  const presentWords = new WeakMap<SentenceGrammar, Set<string>>();
   return {
     hasRules: (t) => rulesOf(t) !== undefined,
     match(clause: Clause, g: SentenceGrammar): RuleMatch {
@@ -89,9 +111,44 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
         if (m) return m.start === i || m.head === i ? m : null;
         return g.placeAt(i) ?? null;
       };
+      // the words of the sentence (lemmas and lower-case forms), for the rules' literal filter
+      let present = presentWords.get(g);
+      if (!present) {
+        present = new Set<string>();
+        for (const t of tokens) present.add(t.lower).add(t.lemma);
+        presentWords.set(g, present);
+      }
+      const words = present;
+      // the rules whose rarest literal is in the sentence (found through the list's index), in order
+      const index = indexOf(list);
+      const candidates = new Set<number>(index.free);
+      for (const w of words) for (const k of index.byWord.get(w) ?? []) candidates.add(k);
+      const order = [...candidates].sort((a, b) => a - b);
+      const possible = (r: VerbRule): boolean => {
+        for (let q = 1; q < r.needs.length; q++) {
+          const need = r.needs[q] as ReadonlySet<string>;
+          let any = false;
+          // look the smaller set up in the larger
+          if (need.size <= words.size) {
+            for (const w of need) if (words.has(w)) {
+              any = true;
+              break;
+            }
+          } else {
+            for (const w of words) if (need.has(w)) {
+              any = true;
+              break;
+            }
+          }
+          if (!any) return false;
+        }
+        return true;
+      };
       let found: Matched | null = null;
       if (!clause.group.passive) {
-        for (const rule of list) {
+        for (const k of order) {
+          const rule = list[k] as VerbRule;
+          if (!possible(rule)) continue;
           found = matchRule(rule, tokens, v + 1, mentionAt);
           if (found) break;
         }
@@ -100,8 +157,9 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
         // words after the verb and after its "by" agent ("was accused by Georgia of war crimes")
         const agent = clause.byAgent();
         const after = agent.length ? Math.max(...agent.map((m) => m.end)) : -1;
-        for (const rule of list) {
-          if (rule.hasTarget) continue;
+        for (const k of order) {
+          const rule = list[k] as VerbRule;
+          if (rule.hasTarget || !possible(rule)) continue;
           found = matchRule(rule, tokens, v + 1, mentionAt) ?? (after > v ? matchRule(rule, tokens, after, mentionAt) : null);
           if (found) break;
         }

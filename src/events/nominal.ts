@@ -110,8 +110,9 @@ const TARGET_PREPS: Record<string, ReadonlySet<string>> = {
 export function nominalEvents(g: SentenceGrammar, nouns: NounRules, coded: readonly EventCandidate[]): EventCandidate[] {
   const tokens = g.sentence.tokens;
   const out: EventCandidate[] = [];
-  // a sentence whose verbs code an event tells it there; its event nouns are background
-  if (coded.length) return out;
+  // a sentence whose verbs code an event tells it there; its event nouns are background; and one with
+  // no actor names no one who did it
+  if (coded.length || !g.mentions.some((m) => m.kind !== 'pronoun')) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (g.mentionOver(i)) continue;
     const hit = nouns.at(tokens, i);

@@ -30,13 +30,24 @@ export type PatternElement =
   | { kind: 'target' }
   | { kind: 'gap' }
   /** Words (a token's lemma or lower-case text) and phrases (tokens in a row) from the classes named. */
-  | { kind: 'words'; words: ReadonlySet<string>; phrases: readonly (readonly string[])[] };
+  | {
+      kind: 'words';
+      words: ReadonlySet<string>;
+      phrases: readonly (readonly string[])[];
+      /** The phrases by their first word (longest first): a token is checked against its own only. */
+      phrasesByFirst: ReadonlyMap<string, readonly (readonly string[])[]>;
+    };
 
 export interface VerbRule {
   code: string;
   pattern: readonly PatternElement[];
   /** Number of literal elements: a rule's specificity. */
   literals: number;
+  /**
+   * For each literal element, the words one of which must be in the sentence (its words and its
+   * phrases' first words): a cheap filter before matching.
+   */
+  needs: readonly ReadonlySet<string>[];
   hasTarget: boolean;
   prov: Provenance;
 }
@@ -90,7 +101,13 @@ export function parsePattern(text: string, file: string, line: number, classes: 
       else throw new RuleError(file, line, `bad pattern word "${w}" in "${text}"`);
     }
     phrases.sort((a, b) => b.length - a.length);
-    return { kind: 'words', words, phrases };
+    const phrasesByFirst = new Map<string, (readonly string[])[]>();
+    for (const ph of phrases) {
+      const list = phrasesByFirst.get(ph[0] as string) ?? [];
+      list.push(ph);
+      phrasesByFirst.set(ph[0] as string, list);
+    }
+    return { kind: 'words', words, phrases, phrasesByFirst };
   });
 }
 
@@ -123,6 +140,8 @@ export function parseVerbFile(text: string, file: string, cameo: CameoTable, cla
       code,
       pattern,
       literals: pattern.filter((e) => e.kind === 'words').length,
+      // smallest first: most rules fail on their rarest literal
+      needs: pattern.flatMap((e) => (e.kind === 'words' ? [new Set([...e.words, ...e.phrasesByFirst.keys()])] : [])).sort((a, b) => a.size - b.size),
       hasTarget: targets === 1,
       prov: { id: m[3] ?? `${first}.${line}`, file, line },
     });

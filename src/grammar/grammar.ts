@@ -94,20 +94,31 @@ export function coordinate(tokens: readonly Token[], mentions: readonly Mention[
 }
 
 /** Parses one sentence: its clauses, over the mentions an actor source found in it. */
-export function parseSentence(sentence: SentenceTokens, mentions: readonly Mention[], lexicon: VerbLexicon, places: readonly Mention[] = []): SentenceGrammar {
+export function parseSentence(sentence: SentenceTokens, mentions: readonly Mention[], lexicon: VerbLexicon, findPlaces: () => readonly Mention[] = () => []): SentenceGrammar {
   const tokens = sentence.tokens;
   const n = tokens.length;
-  const placeAt = (i: number): Mention | undefined => places.find((p) => p.start === i && !mentions.some((m) => m.start <= i && i < m.end));
+  let places: readonly Mention[] | null = null; // looked for only when a rule asks for one
+  const placeAt = (i: number): Mention | undefined => {
+    if (mentions.some((m) => m.start <= i && i < m.end)) return undefined;
+    places ??= findPlaces();
+    return places.find((p) => p.start === i);
+  };
   const over: (Mention | undefined)[] = new Array(n);
   for (const m of mentions) for (let i = m.start; i < m.end && i < n; i++) over[i] ??= m;
   const inMention = (i: number): boolean => over[i] !== undefined;
   const groupIds = coordinate(tokens, mentions);
-  const groupOf = (m: Mention): Mention[] => {
-    const k = mentions.indexOf(m);
-    if (k < 0) return [m];
-    const g = groupIds[k];
-    return mentions.filter((_, j) => groupIds[j] === g);
-  };
+  const members = new Map<Mention, Mention[]>();
+  {
+    const byId = new Map<number, Mention[]>();
+    mentions.forEach((m, k) => {
+      const id = groupIds[k] as number;
+      const list = byId.get(id) ?? [];
+      list.push(m);
+      byId.set(id, list);
+    });
+    mentions.forEach((m, k) => members.set(m, byId.get(groupIds[k] as number) as Mention[]));
+  }
+  const groupOf = (m: Mention): Mention[] => [...(members.get(m) ?? [m])];
   const groups = verbGroups(tokens, lexicon, inMention);
   const byVerb = new Map<number, Clause>();
   const pending = new Set<number>();

@@ -98,7 +98,8 @@ test('the project\'s class files load, and a class phrase matches across hyphens
   const weapon = classes.get('WEAPON');
   assert.ok(weapon, 'WEAPON is defined');
   const toks = createAnalyzer().analyze('fired rubber-bullets and tear gas').tokens.filter((t) => t.pos !== 'SPACE');
-  const el = { words: weapon.words, phrases: weapon.phrases };
+  const el = parsePattern('WEAPON', 'verbs/x.txt', 1, classes)[0];
+  assert.ok(el?.kind === 'words');
   assert.equal(wordsAt(el, toks, 1, toks.length), 4, '"rubber - bullets" is one member');
   assert.equal(wordsAt(el, toks, 5, toks.length), 7, '"tear gas"');
   assert.equal(wordsAt(el, toks, 0, toks.length), 0, '"fired" is no weapon');
