@@ -23,7 +23,7 @@ import { createLemmatizer } from './events/lemma.js';
 import { loadGrammar } from './events/grammar.js';
 import { buildEvents } from './events/build.js';
 import { createRecordMaker } from './events/records.js';
-import { grammarVerbs } from './grammar/groups.js';
+import { grammarVerbs, retagVerbs } from './grammar/groups.js';
 import { parseSentence } from './grammar/grammar.js';
 import { createDateFinder } from './attributes/dates.js';
 import { loadGazetteer, type Gazetteer } from './attributes/places.js';
@@ -136,7 +136,8 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
         }
         continue;
       }
-      const st = read;
+      const retagged = retagVerbs(read.tokens, sources.rules);
+      const st: SentenceTokens = retagged === read.tokens ? read : { index: read.index, tokens: retagged };
       const mentions = actorStory.mentions(st);
       for (const m of mentions) allMentions.push(inStory(m, st));
       const g = parseSentence(st, mentions, sources.rules, () => placeMentions(st));

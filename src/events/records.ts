@@ -188,6 +188,11 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
       const country = placeInClause.entry.country;
       if (country) targets = [{ code: country, text: `(${PLACE_TARGET.id} @ ${PLACE_TARGET.file}:${PLACE_TARGET.line})`, country, sectors: [], name: null }];
     }
+    // arrests, bans, crackdowns with no one named: the source's own country ("police ... arresting 12")
+    if (!targets.length && code.startsWith('17')) {
+      const country = sources.find((x) => x.country)?.country;
+      if (country) targets = [{ code: country, text: `(${PLACE_TARGET.id} @ ${PLACE_TARGET.file}:${PLACE_TARGET.line})`, country, sectors: [], name: null }];
+    }
     // a coordinated subject with no one else: the event is between its members ("X, Y and Z met")
     const pairs = !targets.length && sources.length > 1 && (ev.pairwise || SYMMETRIC_ROOTS.has(code.slice(0, 2)));
     if (!targets.length) targets = [null];

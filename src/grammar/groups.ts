@@ -120,3 +120,25 @@ export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMen
   }
   return out;
 }
+
+/**
+ * Verbs the tagger took for nouns: an "-ing" or "-ed" form of a verb with rules, in lower case, between
+ * a subject or a coordination ("and", ",", a noun) and what it acts on (a determiner, a number, a name,
+ * a pronoun): "killing one person and arresting 12", "rebels abducted the soldiers". Returns the
+ * sentence with those tokens tagged as verbs (the others unchanged).
+ */
+export function retagVerbs(tokens: readonly Token[], lexicon: VerbLexicon): Token[] {
+  let out: Token[] | null = null;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if ((t.pos !== 'NOUN' && t.pos !== 'ADJ') || !/^[a-z]+(ing|ed)$/.test(t.text)) continue;
+    const prev = tokens[i - 1] as Token;
+    const next = tokens[i + 1] as Token;
+    const before = prev.lower === 'and' || prev.lower === 'or' || prev.text === ',' || prev.pos === 'PROPN' || (prev.pos === 'NOUN' && /s$/.test(prev.lower));
+    const after = next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN' || (next.pos === 'PRON' && next.text !== "'s");
+    if (!before || !after || !lexicon.hasRules(t)) continue;
+    out ??= [...tokens];
+    out[i] = { ...t, pos: 'VERB' };
+  }
+  return out ?? (tokens as Token[]);
+}
