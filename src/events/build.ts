@@ -36,6 +36,9 @@ function violenceEvidence(tokens: readonly Token[], from: number, to: number): {
   return { attack, strong, disaster };
 }
 
+/** Words that open a relative clause: what it tells is background. */
+const RELATIVE_OPENERS = new Set(['where', 'which', 'who', 'whom', 'whose']);
+
 /** Sectors of a country's own people: its troops and civilians are not the target of what it does with them. */
 const OWN_PEOPLE = new Set(['MIL', 'CVL']);
 
@@ -156,7 +159,9 @@ export function buildEvents(input: BuildInput): BuildResult {
     // what is asked for is a request by the asker, not an act done: "calls for the prime minister to resign"
     if (c.frame === 'demand') {
       const by = c.framedBy;
-      if (by !== null && coded.has(by)) {
+      // asked for by a verb or a noun whose own clause coded an event ("dismissed an appeal to lay down arms")
+      const governing = by !== null ? g.clauses.filter((x) => x.group.verb <= by && x.extent.start <= by && by < x.extent.end).pop() : undefined;
+      if (by !== null && (coded.has(by) || (governing && coded.has(governing.group.verb)))) {
         drop(c, match.rule, `what "${tokens[by]?.text ?? ''}" asks for: coded as that request`);
         continue;
       }
@@ -230,9 +235,11 @@ export function buildEvents(input: BuildInput): BuildResult {
       const ev = violenceEvidence(tokens, c.group.passive ? 0 : c.extent.start, n);
       const agentless = c.group.passive || ev.attack;
       const accident = ev.disaster && !ev.strong;
-      if (coercive && agentless && !accident && !c.group.negated && (targets.length || ev.attack)) unattributed = true;
-      else if (accident) {
-        drop(c, match.rule, 'agentless harm beside an accident or disaster word: not coded');
+      // "a curfew in Montenegro, where 28 people have been killed": background in a relative clause
+      const background = RELATIVE_OPENERS.has(tokens[c.extent.start - 1]?.lower ?? '');
+      if (coercive && agentless && !accident && !background && !c.group.negated && (targets.length || ev.attack)) unattributed = true;
+      else if (accident || background) {
+        drop(c, match.rule, accident ? 'agentless harm beside an accident or disaster word: not coded' : 'agentless harm told in a relative clause (background): not coded');
         continue;
       }
       // else a candidate with no source: the records stage drops it (saying why) unless a refiner names one
@@ -262,11 +269,13 @@ export function buildEvents(input: BuildInput): BuildResult {
       const condActor = g.mentions.find((m) => m.start > cond.start && m.start < cond.end);
       if (condActor) targets = g.groupOf(condActor).filter((t) => !sources.includes(t));
     }
-    // "offered its troops to Lebanon to help him": the purpose of an intent is part of that intent
+    // "offered its troops to Lebanon to help him": the purpose of an intent is part of that intent; what a
+    // protest demands is part of the protest ("staged rallies to demand reforms", "marched, demanding ...")
     const prev = events[events.length - 1];
     const infinitive = tokens[c.group.groupStart]?.lower === 'to' || tokens[v - 1]?.lower === 'to';
-    if (infinitive && c.group.governedBy === null && prev && prev.code.startsWith('03') && prev.verb < v) {
-      drop(c, match.rule, `the purpose of the intent coded at "${tokens[prev.verb]?.text ?? ''}": not coded on its own`);
+    const purpose = (infinitive && c.group.governedBy === null) || (/ing$/.test(verb.lower) && (tokens[c.group.groupStart - 1]?.text === ',' || !!prev && prev.clause.end >= c.group.groupStart));
+    if (purpose && prev && prev.verb < v && (prev.code.startsWith('03') || (prev.code.startsWith('14') && (match.code.startsWith('10') || match.code.startsWith('02'))))) {
+      drop(c, match.rule, `the purpose of the ${prev.code.startsWith('14') ? 'protest' : 'intent'} coded at "${tokens[prev.verb]?.text ?? ''}": not coded on its own`);
       continue;
     }
     coded.add(v);

@@ -10,7 +10,7 @@
 import type { Clause, ClauseFrame, Mention, SentenceGrammar, SentenceTokens, Token, VerbGroup } from '../contracts.js';
 import { verbGroups, type VerbLexicon } from './groups.js';
 import {
-  ASKING, CLAIM, CLAUSE_BREAK, CONJ, WEIGHING, WH_WORDS, DEMAND, NEGATORS, NOMINATIVE, NP_BODY_POS, NP_INNER_POS, NP_LINKS, OBJECT_CONTROL, QUANTITY_HEADS, SPEECH,
+  ASKING, ASKING_NOUNS, CLAIM, CLAUSE_BREAK, CONJ, WEIGHING, WH_WORDS, DEMAND, NEGATORS, NOMINATIVE, NP_BODY_POS, NP_INNER_POS, NP_LINKS, OBJECT_CONTROL, QUANTITY_HEADS, SPEECH,
   SUBJECT_SKIP_POS, SUBORDINATORS, TIME_WORDS,
 } from './words.js';
 
@@ -177,6 +177,8 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
         if (x.pos === 'VERB' && (ASKING.has(x.lemma) || DEMAND.has(x.lemma))) return { frame: 'demand', by: k };
         if (x.pos === 'VERB' && !inMention(k)) break;
         if ((x.lower === 'calls' || x.lower === 'call' || x.lower === 'demands' || x.lower === 'demand' || x.lower === 'appeals' || x.lower === 'pleas') && tokens[k + 1]?.lower === 'for') return { frame: 'demand', by: k };
+        // "an ultimatum to Ecuador to halt", "an appeal from Gbagbo to lay down their arms"
+        if (ASKING_NOUNS.has(x.lower) && x.pos === 'NOUN') return { frame: 'demand', by: k };
       }
     }
     if (opener && (opener.lower === 'who' || opener.lower === 'which' || opener.lower === 'that') && tokens[extent.start - 2]?.pos === 'NOUN' && !inMention(extent.start - 2)) return { frame: 'relative', by: null };

@@ -123,3 +123,6 @@ export const SUBJECT_SKIP_POS = new Set(['AUX', 'ADV', 'PART']);
 export const WH_WORDS = new Set(['how', 'whether', 'what', 'when', 'where', 'why', 'which']);
 /** Verbs whose gerund is weighed, not done ("considered sending troops"). */
 export const WEIGHING = new Set(['consider', 'discuss', 'debate', 'weigh', 'mull', 'contemplate', 'explore', 'study', 'envisage', 'rule']);
+
+/** Nouns whose infinitive is asked for ("an ultimatum to Ecuador to halt attacks", "an appeal to lay down arms"). */
+export const ASKING_NOUNS = new Set(['ultimatum', 'ultimatums', 'appeal', 'appeals', 'call', 'calls', 'demand', 'demands', 'request', 'requests', 'plea', 'pleas', 'order', 'orders', 'invitation', 'invitations', 'proposal', 'proposals', 'offer', 'offers']);
