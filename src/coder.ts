@@ -113,7 +113,14 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       date: input.date ? input.date.slice(0, 10) : null,
       places: (st) => placesOf(st),
     });
-    const story = { input, text, datelineEntry, datelineCountry, storyCountries };
+    // the places of a sentence's text, found once for the actors and the records
+    const placeMemo = new Map<string, ReturnType<Gazetteer['findPlaces']>>();
+    const placesIn = (t: string): ReturnType<Gazetteer['findPlaces']> => {
+      let found = placeMemo.get(t);
+      if (!found) placeMemo.set(t, (found = gazetteer.findPlaces(t, storyCountries())));
+      return found;
+    };
+    const story = { input, text, datelineEntry, datelineCountry, storyCountries, placesIn };
 
     const events: EventRecord[] = [];
     const explain: SentenceExplanation[] = [];
@@ -188,7 +195,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       if (!first || !last) return [];
       const offset = first.start;
       const out: { start: number; end: number; country: string }[] = [];
-      for (const p of gazetteer.findPlaces(text.slice(first.start, last.end), storyCountries())) {
+      for (const p of placesIn(text.slice(first.start, last.end))) {
         const a = p.span.start + offset;
         const b = p.span.end + offset;
         const s0 = st.tokens.findIndex((t) => t.start >= a);

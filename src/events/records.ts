@@ -21,6 +21,8 @@ export interface StoryFacts {
   datelineEntry: GazetteerEntry | null;
   datelineCountry: string | null;
   storyCountries(): string[];
+  /** The places a text of the story names (memoised per story). */
+  placesIn(text: string): ReturnType<Gazetteer['findPlaces']>;
 }
 
 export interface RecordMakerOptions {
@@ -82,7 +84,7 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
     const at = (span: Span): Span => ({ start: span.start + s.span.start, end: span.end + s.span.start });
     return {
       dates: o.dates.find(s.text, story.input.date).map((d) => ({ ...d, span: at(d.span) })),
-      places: o.gazetteer.findPlaces(s.text, story.storyCountries()).map((p) => ({ ...p, span: at(p.span) })),
+      places: story.placesIn(s.text).map((p) => ({ ...p, span: at(p.span) })),
       quantities: findQuantities(s.text).map((q) => ({ ...q, span: q.span ? at(q.span) : undefined })),
     };
   }
