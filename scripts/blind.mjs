@@ -25,6 +25,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng, shuffle } from './seeded.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(root, '..', 'shared', 'corpus', 'reuters-2008');
@@ -36,18 +37,6 @@ const opt = (name, dflt) => {
   const k = rest.indexOf(`--${name}`);
   return k >= 0 ? rest[k + 1] : dflt;
 };
-
-/** mulberry32: a small seeded generator, so that the drawing is the same on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A story is political when its slug or headline names politics, conflict, diplomacy or a state actor,
 // and its slug is not one of the corpus's business series.
@@ -126,10 +115,7 @@ function draw() {
   });
   const random = rng(seed);
   // Fisher-Yates over the sorted list: the order depends on the seed alone
-  for (let k = political.length - 1; k > 0; k--) {
-    const j = Math.floor(random() * (k + 1));
-    [political[k], political[j]] = [political[j], political[k]];
-  }
+  shuffle(political, random);
   const out = [];
   for (const rel of political) {
     if (out.length >= n) break;

@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng, shuffle } from './seeded.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(root, '..', 'shared', 'corpus', 'reuters-2008');
@@ -25,17 +26,6 @@ const opt = (name, dflt) => {
 };
 const n = Number(opt('n', '2000'));
 const seed = Number(opt('seed', '7'));
-
-function rng(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BUSINESS = new Set(
   ('results earnings profit profits revenue sales retail retailsales stocks stock shares markets market bonds futures ' +
@@ -51,10 +41,7 @@ const words = (s) => s.toLowerCase().match(/[a-z]+/g) ?? [];
 const files = [];
 for (const day of readdirSync(corpus).sort()) for (const f of readdirSync(join(corpus, day)).sort()) files.push(join(corpus, day, f));
 const random = rng(seed);
-for (let k = files.length - 1; k > 0; k--) {
-  const j = Math.floor(random() * (k + 1));
-  [files[k], files[j]] = [files[j], files[k]];
-}
+shuffle(files, random);
 const chosen = files.slice(0, n);
 const isBusiness = new Map();
 for (const f of chosen) {
