@@ -212,6 +212,8 @@ export interface EventCandidate {
   unattributed: boolean;
   /** An arrest, trial or investigation told with no one doing it: the source is the authorities of where it happened. */
   authorities?: boolean;
+  /** Coded with an unidentified source of this role (CVL: the people of a protest no one is named for) of where it happened. */
+  roleSource?: string;
   /** Coded with the unknown source "---" (PETRARCH without require_dyad). */
   unknownSource?: boolean;
   /** The sources are a compound and the event is among its members ("Freedonia and Sylvania renewed ties"). */

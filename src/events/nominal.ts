@@ -91,6 +91,9 @@ export function loadNounRules(dir: string, root: string, cameo: CameoTable): Nou
   };
 }
 
+/** Verbs that tell an event noun happened ("clashes broke out", "a protest was held"). */
+const HAPPEN = new Set(['break', 'erupt', 'occur', 'happen', 'hold', 'continue', 'spread', 'flare', 'rage', 'escalate', 'intensify', 'resume', 'leave', 'begin', 'start', 'end', 'take', 'draw', 'turn', 'paralyse', 'paralyze', 'shut', 'disrupt', 'sweep', 'grip', 'rock', 'hit', 'mark', 'enter', 'greet']);
+
 /** Words before an event noun that say it has not happened. */
 const UNREAL = new Set(['planned', 'proposed', 'possible', 'potential', 'future', 'upcoming', 'expected', 'likely', 'threatened', 'prospective', 'mooted', 'no', 'any', 'new', 'renewed', 'fresh', 'further', 'more', 'next']);
 /** Prepositions that introduce an event noun's target, by the root of its code. */
@@ -112,7 +115,9 @@ export function nominalEvents(g: SentenceGrammar, nouns: NounRules, coded: reado
   const out: EventCandidate[] = [];
   // a sentence whose verbs code an event tells it there; its event nouns are background; and one with
   // no actor names no one who did it
-  if (coded.length || !g.mentions.some((m) => m.kind !== 'pronoun')) return out;
+  if (coded.length) return out;
+  const happening = g.clauses.filter((c) => HAPPEN.has((tokens[c.group.verb] as Token).lemma) && !c.group.negated && c.group.modality === 'asserted');
+  if (!happening.length && !g.mentions.some((m) => m.kind !== 'pronoun')) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (g.mentionOver(i)) continue;
     const hit = nouns.at(tokens, i);
@@ -191,7 +196,15 @@ export function nominalEvents(g: SentenceGrammar, nouns: NounRules, coded: reado
         break;
       }
     }
-    if (!sources.length) continue;
+    // violence or a protest with no one named that "broke out", "erupted", "took place", "was held":
+    // coded with an unidentified source (armed actors; civilians for a protest) of where it happened
+    let roleSource: string | undefined;
+    if (!sources.length) {
+      const root2 = Number(root);
+      const subjectOf = happening.find((c) => c.group.verb > i && c.extent.start <= nounStart && tokens.slice(end, c.group.groupStart).every((x) => x.pos !== 'VERB'));
+      if (!subjectOf || !(root2 === 14 || root2 >= 18)) continue;
+      roleSource = root2 === 14 ? 'CVL' : 'UAF';
+    }
     targets = targets.filter((t) => !sources.includes(t));
     out.push({
       verb: nounStart,
@@ -206,7 +219,8 @@ export function nominalEvents(g: SentenceGrammar, nouns: NounRules, coded: reado
       condition: null,
       clause: extent,
       speechVerb: clause?.reportedBy ?? null,
-      unattributed: false,
+      unattributed: roleSource === 'UAF',
+      ...(roleSource === 'CVL' ? { roleSource } : {}),
       ...(pairwise ? { pairwise: true } : {}),
       why: `an event written as a noun ("${tokens.slice(nounStart, end).map((t) => t.text).join(' ')}")`,
     });

@@ -170,6 +170,11 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
       const p = UNATTRIBUTED;
       sources.push({ code: `${country ?? '---'}UAF`, text: `(unidentified, ${p.id} @ ${p.file}:${p.line})`, country, sectors: ['UAF'], name: null });
     }
+    if (ev.roleSource && !sources.length) {
+      const country = near?.entry.country ?? story.datelineCountry ?? null;
+      const p = UNATTRIBUTED;
+      sources.push({ code: `${country ?? '---'}${ev.roleSource}`, text: `(unidentified, ${p.id} @ ${p.file}:${p.line})`, country, sectors: [ev.roleSource], name: null });
+    }
     if (ev.authorities && !sources.length) {
       const country = near?.entry.country ?? story.datelineCountry ?? ev.targets.find((t) => t.country)?.country ?? null;
       const p = AUTHORITIES;

@@ -125,3 +125,11 @@ test('the CAMEO code of a threat does not depend on whether the story date is kn
   const text = 'Canada will pull its troops out of Kandahar next February unless NATO sends 1,000 more soldiers.';
   assert.deepEqual(code(text, null).map((e) => e.cameo.code), code(text, '2008-02-08').map((e) => e.cameo.code));
 });
+
+test('events written as nouns: with their own participants, or happening with no one named; not beside a coded verb', () => {
+  assert.deepEqual(brief(code('Clashes between Armenian and Azerbaijani troops left three dead on Monday.')).sort(), ['ARM>AZE 190', 'AZE>ARM 190']);
+  assert.deepEqual(brief(code('Clashes broke out in Caracas on Monday.')), ['VEN>VEN 190']);
+  assert.deepEqual(brief(code('A protest was held in Nairobi against the new tax.')), ['KEN>KEN 141']);
+  assert.deepEqual(brief(code('The rally in shares continued on Monday.')), [], 'a market rally is no protest');
+  assert.deepEqual(brief(code('France condemned the Israeli air strikes on Gaza.')), ['FRA>ISR 111'], 'the condemned strikes are not coded again');
+});
