@@ -206,6 +206,8 @@ function insideName(tokens: readonly Token[], s: number, e: number, first: numbe
   return false;
 }
 
+/** Agent words that are also abstract nouns: actors only in a political construction. */
+const ABSTRACT_AGENTS = new Set(['opposition']);
 /** Counting words that are people only when people follow ("thousands of protesters", not "thousands of jobs"). */
 const COUNT_WORDS = new Set(['thousands', 'hundreds', 'dozens', 'tens of thousands', 'hundreds of thousands', 'scores']);
 /** Prefixes before a hyphen that leave the name after them an actor ("pro-Iran", "anti-U.S."). */
@@ -397,6 +399,14 @@ export function assembleMentions(
         e = nxt.end;
       } else if (e === end && named.kind === 'demonym' && /^[A-Z][a-z]+s$/.test(tokens[e]?.text ?? '') && tokens[e]?.pos === 'PROPN' && !pieceAt.has(e)) e++;
       end = e;
+    }
+    // "opposition" alone is the party only as "the opposition" or after a country's name; not the
+    // abstract noun ("opposition to the plan", "expressed opposition", "labor opposition")
+    if (!named && agents.length === 1 && ABSTRACT_AGENTS.has((tokens[p.start] as Token).lower) && end === p.start + 1) {
+      const b = tokens[p.start - 1];
+      const a = tokens[end];
+      const political = (b?.lower === 'the' && !(a && /^(to|from|of|among|within|in)$/.test(a.lower))) || false;
+      if (!political) continue;
     }
     // "hundreds of homes", "thousands of jobs": a number of things, not people (but "thousands of Iraqi Kurds")
     if (!named && agents.length === 1 && COUNT_WORDS.has(text.slice((tokens[p.start] as Token).start, (tokens[end - 1] as Token).end).toLowerCase()) && tokens[end]?.lower === 'of') {
