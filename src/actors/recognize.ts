@@ -562,6 +562,12 @@ export function assembleMentions(
         m.country = country;
         m.resolvedFrom = only ? 'sentence' : 'place';
         m.prov = story.grammar.prov(only ? 'context:only-country' : 'context:place-in-sentence');
+      } else if (named.size === 0 && story.datelineCountry) {
+        // a sentence that names no country: the dateline's ("WASHINGTON - Senator Dodd said ...")
+        m.root = story.datelineCountry;
+        m.country = story.datelineCountry;
+        m.resolvedFrom = 'dateline';
+        m.prov = story.grammar.prov('context:dateline');
       }
       continue;
     }

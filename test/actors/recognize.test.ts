@@ -70,3 +70,12 @@ test('a country inside another name is not the country; a city an actor goes to 
   const visit = codeOf('The Chinese president arrived in Moscow for talks on Monday.').events;
   assert.deepEqual(visit.map((e) => `${e.source.code}>${e.target?.code}`), ['CHNGOV>RUS']);
 });
+
+test('a person no dictionary knows takes only the sentence\'s one country, else the dateline\'s, never a neighbouring word\'s', async () => {
+  const { createCoder } = await import('../../src/coder.js');
+  const coder = await createCoder();
+  const evs = (text: string) => coder.codeStory({ id: 't', text, date: '2008-02-08', origin: { file: 't' } }).events.map((e) => `${e.source.code}>${e.target?.code ?? '-'}`);
+  assert.deepEqual(evs('WASHINGTON (Reuters) - Senator Chris Dodd criticized the Federal Reserve on Monday.'), ['USALEG>USAGOVBUS']);
+  assert.deepEqual(evs('President Omar Bashir lifted the curfew in Sudan.'), ['SDNGOV>SDN']);
+  assert.ok(!evs('Senator Barack Obama met the king of Morocco and the president of Senegal.').some((e) => e.startsWith('MAR') || e.startsWith('SEN')), 'two countries named: neither is his');
+});
