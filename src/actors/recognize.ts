@@ -526,7 +526,16 @@ export function assembleMentions(
       const fits = (o: Mention): boolean => !!o.root && (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural || !o.plural));
       const earlier = [...mentions].reverse().filter((o) => o.end <= m.start && fits(o));
       // "they" prefers a plural actor ("rebels ... rejected a plan, and said they ...")
-      const inSentence = (pr?.plural ? earlier.find((o) => o.plural && !o.inPP && !o.modifier) : undefined) ?? earlier.find((o) => !o.inPP && !o.modifier) ?? earlier[0];
+      // ... and "they" a subject over the object of a verb ("Gunmen killed two soldiers when they attacked")
+      const objectOfVerb = (o: Mention): boolean => {
+        let k = o.start - 1;
+        while (k >= first && ((tokens[k] as Token).pos === 'NUM' || (tokens[k] as Token).pos === 'DET')) k--;
+        return (tokens[k] as Token | undefined)?.pos === 'VERB';
+      };
+      const subjectLike = (o: Mention): boolean => !o.inPP && !o.modifier && !objectOfVerb(o);
+      const inSentence =
+        (pr?.plural ? earlier.find((o) => o.plural && subjectLike(o)) : undefined) ??
+        (pr?.plural ? earlier.find((o) => o.plural && !o.inPP && !o.modifier) : undefined) ?? earlier.find((o) => !o.inPP && !o.modifier) ?? earlier[0];
       const storyFits = (o: Mention): boolean => (personal ? o.kind === 'person' : o.kind !== 'person' && (pr?.plural ? true : !o.plural || o.kind === 'named'));
       // in earlier sentences, prefer an actor that is not the object of a preposition ("to Paris")
       const src = inSentence ?? story.lastWhere((o) => storyFits(o) && !o.inPP && !o.modifier) ?? story.lastWhere(storyFits);

@@ -402,6 +402,7 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
       j = g.governedBy - 1;
       while (j >= 0 && SUBJECT_SKIP_POS.has((tokens[j] as Token).pos)) j--;
     }
+    let skipped = false;
     while (j >= 0) {
       const t = tokens[j] as Token;
       if (TIME_WORDS.has(t.lower) || SUBJECT_SKIP_POS.has(t.pos) || t.pos === 'NUM') {
@@ -411,10 +412,22 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
       // ", the White House said," — skip a comma-enclosed stretch with no verb
       if (t.text === ',') {
         let k = j - 1;
-        while (k >= 0 && (tokens[k] as Token).text !== ',' && j - k < 12) k--;
+        // a non-restrictive relative clause may hold commas of its own ("The G20, which includes China,
+        // India and Brazil, will meet"): back to the comma before its "which"
+        for (let r = j - 2; r > 0 && j - r < 30; r--) {
+          const x = tokens[r] as Token;
+          if (x.text === ';') break;
+          if (/^(which|who|whose)$/.test(x.lower) && tokens[r - 1]?.text === ',') {
+            k = r - 1;
+            break;
+          }
+        }
+        if (k === j - 1) while (k >= 0 && (tokens[k] as Token).text !== ',' && j - k < 30) k--;
+        if (j - k >= 12 && !/^(which|who|whose)$/.test(tokens[k + 1]?.lower ?? '')) break;
         // an apposition or a participle phrase ("Some 20 protesters, shouting slogans, scuffled with police")
         const stretch = tokens.slice(k + 1, j);
-        const participial = /ing$/.test(stretch[0]?.lower ?? '') && stretch[0]?.pos === 'VERB';
+        // (and a non-restrictive relative clause: "The G20, which includes China and India, will meet")
+        const participial = (/ing$/.test(stretch[0]?.lower ?? '') && stretch[0]?.pos === 'VERB') || /^(which|who|whose)$/.test(stretch[0]?.lower ?? '');
         // (a participle used as an adjective, "Algeria's leading activist", is no verb)
         const finite = stretch.some((x, q) => x.pos === 'VERB' && !(/(ing|ed)$/.test(x.lower) && q > 0 && /^(DET|PART|ADJ|PRON)$/.test(stretch[q - 1]?.pos ?? '')));
         if (k >= 0 && (tokens[k] as Token).text === ',' && (participial || !finite)) {
@@ -425,6 +438,7 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
           const described = !participial && named && /^[A-Z]/.test(named.text) && (named.pos === 'PROPN' || named.pos === 'NOUN') && !over[k - 1] ? inStretch[inStretch.length - 1] : undefined;
           if (described) return groupOf(described);
           j = k - 1;
+          skipped = true;
           continue;
         }
         break;
@@ -432,6 +446,9 @@ export function parseSentence(sentence: SentenceTokens, mentions: readonly Menti
       break;
     }
     const m = over[j];
+    // a name no dictionary knows before an apposition is the subject, and no actor ("The G20, which
+    // includes China and India, will meet")
+    if (skipped && !m && /^[A-Z]/.test(tokens[j]?.text ?? '') && (tokens[j]?.pos === 'PROPN' || tokens[j]?.pos === 'NOUN')) return [];
     // the actor right before the verb, unless it is the object of a preposition ("a row between X and Y called")
     const pp = m && inPrepPhrase(m);
     if (m && !m.modifier && !pp) return groupOf(m);

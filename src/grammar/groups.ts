@@ -6,7 +6,7 @@
 import type { Modality } from '../types.js';
 import type { Token, VerbGroup } from '../contracts.js';
 export { grammarVerbs } from './words.js';
-import { BE, FAILED, FUTURE, GET, SAME_FORM_PARTICIPLES, GERUND_PREPS, HYPOTHETICAL, INTENT, NEGATORS, SPEECH, TIME_WORDS, TRIED } from './words.js';
+import { BE, FAILED, FORECAST, FUTURE, GET, SAME_FORM_PARTICIPLES, GERUND_PREPS, HYPOTHETICAL, INTENT, NEGATORS, SPEECH, TIME_WORDS, TRIED } from './words.js';
 
 /** What the group finder needs to know of the rules: whether a verb has any (a governing verb with rules codes the event). */
 export interface VerbLexicon {
@@ -34,6 +34,10 @@ export function headsGroup(tokens: readonly Token[], i: number, inMention: (i: n
   // a participle modifying a noun: "the demonstration staged by students", "the occupied territories"
   if (prev.pos === 'NOUN' && /ed$/.test(t.lower) && tokens[i + 1]?.lower === 'by' && !inMention(i - 1)) return false;
   if ((prev.pos === 'ADP' && prev.lower !== 'to') || prev.pos === 'DET' || prev.text === "'s" || prev.text === '’s') return false;
+  // a plural noun the tagger took for a verb, right before the verb it is the subject of ("when bombs
+  // exploded outside their homes")
+  const nx = tokens[i + 1];
+  if (/[^s]s$/.test(t.lower) && nx && nx.pos === 'VERB' && /ed$/.test(nx.lower) && (prev.pos === 'SCONJ' || prev.pos === 'ADP' || prev.pos === 'ADJ' || prev.text === ',' || GERUND_PREPS.has(prev.lower) || /^(when|as|after|before|while|and)$/.test(prev.lower))) return false;
   // a base form after a singular common noun is a noun of a compound ("significant government aid"): a
   // verb after a singular subject would take -s
   if (t.lemma === t.lower && !/(ed|s|ing)$/.test(t.lower) && !SAME_FORM_PARTICIPLES.has(t.lower) && prev.pos === 'NOUN' && /^[a-z]/.test(prev.text) && !/s$/.test(prev.lower) && !inMention(i - 1) && !BE.has(prev.lower)) {
@@ -94,6 +98,8 @@ export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMen
         unrealised = unrealised ?? 'tried';
       } else if (toNext && FAILED.has(p.lemma)) {
         unrealised = 'failed';
+      } else if (toNext && FORECAST.has(p.lower)) {
+        modality = 'hypothetical';
       } else if (toNext && (INTENT.has(p.lemma) || INTENT.has(p.lower))) {
         if (modality === 'asserted') modality = 'intended';
       } else if (toNext && p.pos === 'VERB') {

@@ -5,6 +5,8 @@
 
 export const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
 export const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'should', "'d"]);
+/** Before "to VERB": a forecast, not an act or an intention ("is likely to be hailed"). */
+export const FORECAST = new Set(['likely', 'unlikely', 'certain', 'bound']);
 export const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 export const BE = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', "'s", "'re", 'am']);
 /** "got killed", "get arrested": a passive with get. */
@@ -15,7 +17,7 @@ export const SAME_FORM_PARTICIPLES = new Set(['hit', 'cut', 'set', 'put', 'shut'
 /** Words that, before "to VERB", make the verb an intention ("willing to help", "plans to send"). */
 export const INTENT = new Set([
   'willing', 'ready', 'prepared', 'able', 'eager', 'determined', 'going', 'plan', 'intend', 'want', 'wish', 'hope', 'aim', 'expect', 'seek',
-  'decide', 'prepare', 'set', 'likely', 'poised', 'due', 'scheduled', 'about', 'keen', 'need', 'have', 'move', 'vow', 'pledge',
+  'decide', 'prepare', 'set', 'poised', 'due', 'scheduled', 'about', 'keen', 'need', 'have', 'move', 'vow', 'pledge',
 ]);
 
 /** Before "to VERB": the verb was attempted ("tried to storm"), or did not happen ("failed to reach", "has yet to ask"). */

@@ -133,3 +133,11 @@ test('events written as nouns: with their own participants, or happening with no
   assert.deepEqual(brief(code('The rally in shares continued on Monday.')), [], 'a market rally is no protest');
   assert.deepEqual(brief(code('France condemned the Israeli air strikes on Gaza.')), ['FRA>ISR 111'], 'the condemned strikes are not coded again');
 });
+
+test('read as an analyst: forecasts, nouns the tagger took for verbs, pronouns, relative clauses in appositions', () => {
+  assert.deepEqual(code('The move is likely to be hailed by Ukraine.'), [], '"likely to" is a forecast');
+  assert.deepEqual(brief(code('Five Iraqi judges escaped when bombs exploded outside their homes.')).filter((e) => e.startsWith('IRQ>')), [], '"bombs exploded": no bombing by the judges');
+  assert.deepEqual(code('Gunmen killed two Iraqi soldiers in Mosul when they attacked their checkpoint.').map((e) => e.source.code), ['IRQUAF', 'IRQUAF'], 'they = the gunmen');
+  const g20 = brief(code('The G20, which includes China, India and Brazil, will meet in Washington on November 15.'));
+  assert.ok(!g20.some((e) => /^(CHN|IND|BRA)>/.test(e)), g20.join(', '));
+});
