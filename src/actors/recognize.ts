@@ -63,7 +63,7 @@ function addPhrase(index: PhraseIndex, words: string[], piece: Omit<Piece, 'star
   index.byFirst.set(first, list);
 }
 
-const PLURAL_AGENT = /s$/;
+const PLURAL_AGENT = /(s|men|people|police|folk)$/;
 
 /** Compiles the dictionaries into phrase indexes; `tokenize` must split like the analyzer does. */
 export function compileActorLexicon(dicts: ActorDictionaries, tokenize: Tokenize, isPlaceName: (name: string) => boolean = () => false): ActorLexicon {
