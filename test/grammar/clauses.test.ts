@@ -12,7 +12,11 @@
 import { strict as assert } from 'node:assert';
 import { before, describe, it } from 'node:test';
 import type { Clause, Mention } from '../../src/contracts.js';
-import { createParser, type Parser } from './parse.js';
+import { parseSentence } from '../../src/grammar/grammar.js';
+import { createParser, tagged, type Parser } from './parse.js';
+
+/** Lemmas with rules in tagged rows. */
+const RULES = ['attack', 'condemn', 'meet', 'kill', 'agree', 'urge', 'send', 'withdraw', 'arrest', 'accuse', 'claim', 'demand', 'ask', 'sign', 'visit', 'fight', 'protest', 'threaten'];
 
 /** What a row may say of a clause. */
 interface View {
@@ -40,9 +44,16 @@ interface View {
 
 interface Row {
   rule: string;
-  text: string;
+  /** A sentence read by the analyzer and our actor dictionaries ... */
+  text?: string;
+  /** ... or written with its tags and mentions (test/grammar/parse.ts tagged). */
+  tags?: string;
+  /** With `tags`: the lemmas that have rules (default RULES). */
+  rules?: string[];
   /** The words that head verb groups, in order. */
   verbs?: string[];
+  /** The groups of coordinated mentions, in text order ("France+Germany", "Italy"). */
+  groups?: string[];
   /** What is expected of the clause of each named verb. */
   at?: Record<string, Partial<View>>;
 }
@@ -140,7 +151,89 @@ const TABLE: Row[] = [
   { rule: 'an actor in a prepositional phrase after the subject is not the subject', text: 'Iraqi officials in Jordan condemned Syria.', at: { condemned: { subject: 'Iraqi officials' } } },
   { rule: 'the people of a quantity are the subject', text: 'Thousands of Iraqi villagers protested.', at: { protested: { subject: 'Iraqi villagers' } } },
   { rule: 'an apposition between commas is passed over', text: 'Syria, the strongest army in the region, attacked Lebanon.', at: { attacked: { subject: 'Syria', object: 'Lebanon' } } },
+
+  // --- clause words (tagged)
+  { rule: '"that" as a determiner opens no clause', tags: '[Syria/PROPN] rejected/VERB/reject that/DET ruling/NOUN and/CCONJ attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { extent: 'Syria rejected that ruling and attacked Lebanon .', coordinatedWith: 'rejected' }, rejected: { object: 'Lebanon' } } },
+  { rule: '"that" as a conjunction opens a clause', tags: '[Syria/PROPN] said/VERB/say that/SCONJ [Israel/PROPN] attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { said: { extent: 'Syria said', object: '', nextActor: 'Israel' }, attacked: { extent: 'Israel attacked Lebanon .', reportedBy: 'said' } } },
+  // --- coordination of actors (tagged)
+  { rule: 'two mentions over the same words are one actor', tags: '[Hezbollah/PROPN]twice attacked/VERB/attack [Israel/PROPN] ./PUNCT', groups: ["Hezbollah+Hezbollah'", 'Israel'], at: { attacked: { subject: "Hezbollah+Hezbollah'" } } },
+  { rule: 'the same words stay one actor before an apposition', tags: '[Hezbollah/PROPN]twice ,/PUNCT [Lebanon/PROPN] ,/PUNCT attacked/VERB/attack [Israel/PROPN] ./PUNCT', groups: ["Hezbollah+Hezbollah'", 'Lebanon', 'Israel'] },
+  { rule: 'mentions with nothing between are not joined', tags: '[Syria/PROPN] [Lebanon/PROPN] attacked/VERB/attack [Israel/PROPN] ./PUNCT', groups: ['Syria', 'Lebanon', 'Israel'] },
+  { rule: 'a conjunction joins two mentions', tags: '[Syria/PROPN] and/CCONJ [Lebanon/PROPN] attacked/VERB/attack [Israel/PROPN] ./PUNCT', groups: ['Syria+Lebanon', 'Israel'], at: { attacked: { subject: 'Syria+Lebanon', object: 'Israel' } } },
+  { rule: 'a comma and a conjunction join', tags: '[Syria/PROPN] ,/PUNCT and/CCONJ [Lebanon/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria+Lebanon'] },
+  { rule: 'no conjunction and no comma: no join', tags: '[Syria/PROPN] the/DET [Lebanon/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria', 'Lebanon'] },
+  { rule: 'a verb between does not join', tags: '[Syria/PROPN] and/CCONJ attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', groups: ['Syria', 'Lebanon'] },
+  { rule: 'an auxiliary between does not join', tags: '[Syria/PROPN] and/CCONJ is/AUX/be [Lebanon/PROPN] ./PUNCT', groups: ['Syria', 'Lebanon'] },
+  { rule: 'a preposition between does not join', tags: '[Syria/PROPN] and/CCONJ with/ADP [Lebanon/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria', 'Lebanon'] },
+  { rule: 'a subordinating word between does not join', tags: '[Syria/PROPN] and/CCONJ because/SCONJ [Lebanon/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria', 'Lebanon'] },
+  { rule: 'a punctuation mark after the conjunction does not join', tags: '[Syria/PROPN] and/CCONJ ,/PUNCT [Lebanon/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria', 'Lebanon'] },
+  { rule: 'a second conjunction does not join', tags: '[Syria/PROPN] and/CCONJ or/CCONJ [Lebanon/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria', 'Lebanon'] },
+  { rule: 'three words after the conjunction still join', tags: '[Syria/PROPN] and/CCONJ the/DET old/ADJ northern/ADJ [Lebanon/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria+Lebanon'] },
+  { rule: 'four words after the conjunction do not join', tags: '[Syria/PROPN] and/CCONJ the/DET old/ADJ and/DET northern/ADJ [Lebanon/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria', 'Lebanon'] },
+  { rule: 'a list of four closed by "and" is one group', tags: '[Syria/PROPN] ,/PUNCT [Jordan/PROPN] ,/PUNCT [Iraq/PROPN] and/CCONJ [Iran/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria+Jordan+Iraq+Iran'] },
+  { rule: 'a comma after a pair joined by "and" is an apposition', tags: '[Syria/PROPN] and/CCONJ [Jordan/PROPN] ,/PUNCT [Iraq/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria+Jordan', 'Iraq'] },
+  { rule: 'two comma links with no conjunction are a list', tags: '[Syria/PROPN] ,/PUNCT [Jordan/PROPN] ,/PUNCT [Iraq/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria+Jordan+Iraq'] },
+  { rule: 'one comma link with no conjunction is an apposition', tags: '[Syria/PROPN] ,/PUNCT [Jordan/PROPN] met/VERB/meet ./PUNCT', groups: ['Syria', 'Jordan'] },
+  { rule: 'a list after an unjoined mention starts its own group', tags: '[Syria/PROPN] met/VERB/meet [Jordan/PROPN] ,/PUNCT [Iraq/PROPN] and/CCONJ [Iran/PROPN] ./PUNCT', groups: ['Syria', 'Jordan+Iraq+Iran'] },
+  // --- reporting verbs (tagged)
+  { rule: 'the nearest speech verb before reports the clause', text: 'Israel said Iran said Syria attacked Lebanon.', at: { attacked: { reportedBy: 'said#2' }, 'said#2': { reportedBy: 'said' }, said: { reportedBy: null } } },
+  { rule: 'a speech verb more than eight words after the comma does not report', tags: '[Syria/PROPN] attacked/VERB/attack [Lebanon/PROPN] ,/PUNCT a/DET long/ADJ statement/NOUN by/ADP the/DET government/NOUN of/ADP [Israel/PROPN] today/ADV said/VERB/say ./PUNCT', at: { attacked: { reportedBy: null } } },
+  { rule: 'a speech verb eight words after the comma reports', tags: '[Syria/PROPN] attacked/VERB/attack [Lebanon/PROPN] ,/PUNCT the/DET government/NOUN of/ADP [Israel/PROPN] in/ADP a/DET statement/NOUN said/VERB/say ./PUNCT', at: { attacked: { reportedBy: 'said' } } },
+  { rule: 'a speech verb after the clause with no comma between does not report', tags: 'Officially/ADV ,/PUNCT [Syria/PROPN] attacked/VERB/attack [Lebanon/PROPN] [Israel/PROPN] said/VERB/say ./PUNCT', at: { attacked: { reportedBy: null } } },
+  { rule: 'a verb that is no speech verb does not report', tags: '[Syria/PROPN] attacked/VERB/attack [Lebanon/PROPN] ,/PUNCT [Israel/PROPN] complained/VERB/complain ./PUNCT', at: { attacked: { reportedBy: null } } },
+  // --- frames (tagged)
+  { rule: 'an "if" clause opening the sentence is a condition', tags: 'If/SCONJ [Syria/PROPN] attacks/VERB/attack [Lebanon/PROPN] ,/PUNCT [Iran/PROPN] will/AUX withdraw/VERB/withdraw ./PUNCT', at: { attacks: { frame: 'condition', framedBy: null, subject: 'Syria' }, withdraw: { frame: null, subject: 'Iran' } } },
+  { rule: 'a noun of demanding before "that"', tags: '[Syria/PROPN] repeated/VERB/repeat its/PRON demand/NOUN that/SCONJ [Israel/PROPN] withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'demand' } } },
+  { rule: 'a noun of claiming before "that"', tags: '[Syria/PROPN] repeated/VERB/repeat its/PRON claims/NOUN that/SCONJ [Israel/PROPN] attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { frame: 'claim', framedBy: 'claims' } } },
+  { rule: 'a claim verb too far back before "that" frames nothing', tags: '[Syria/PROPN] claimed/VERB/claim on/ADP Monday/ADV and/CCONJ again/ADV once/ADV more/ADV that/SCONJ [Israel/PROPN] attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { frame: null, framedBy: null } } },
+  { rule: 'a claim verb six words back before "that"', tags: '[Syria/PROPN] claimed/VERB/claim on/ADP Monday/ADV and/CCONJ again/ADV that/SCONJ [Israel/PROPN] attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { frame: 'claim', framedBy: 'claimed' } } },
+  { rule: 'a demand verb six words back before "that"', tags: '[Syria/PROPN] demanded/VERB/demand on/ADP Monday/ADV and/CCONJ again/ADV that/SCONJ [Israel/PROPN] withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'demanded' } } },
+  { rule: 'the nearest verb before "that" decides: a speech verb frames nothing', tags: '[Syria/PROPN] claimed/VERB/claim [Iraq/PROPN] said/VERB/say today/ADV that/SCONJ [Israel/PROPN] attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { frame: null, reportedBy: 'said' } } },
+  { rule: 'an infinitive after a wh-word is weighed, even after a verb of asking', tags: '[Syria/PROPN] asked/VERB/ask when/SCONJ to/PART attack/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attack: { frame: 'question', framedBy: null } } },
+  { rule: 'a gerund after a noun of proposing is not asked for', tags: '[Syria/PROPN] made/VERB/make a/DET proposal/NOUN attacking/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacking: { frame: null } } },
+  { rule: 'a gerund after a verb that neither proposes nor weighs', tags: '[Syria/PROPN] began/VERB/begin attacking/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacking: { frame: null } } },
+  { rule: 'an infinitive asked for stops at a semicolon', tags: '[France/PROPN] urged/VERB/urge [Syria/PROPN] ;/PUNCT [Iran/PROPN] to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: null } } },
+  { rule: 'an infinitive asked for stops at a colon', tags: '[France/PROPN] urged/VERB/urge [Syria/PROPN] :/PUNCT [Iran/PROPN] to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: null } } },
+  { rule: 'an infinitive asked for is looked for up to ten words back', tags: '[France/PROPN] urged/VERB/urge [Syria/PROPN] on/ADP Monday/PROPN and/CCONJ again/ADV on/ADP Tuesday/PROPN in/ADP a/DET letter/NOUN again/ADV to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: null } } },
+  { rule: 'an infinitive asked for nine words back', tags: '[France/PROPN] urged/VERB/urge [Syria/PROPN] on/ADP Monday/PROPN and/CCONJ again/ADV in/ADP a/DET letter/NOUN again/ADV to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'urged' } } },
+  { rule: 'a verb inside an actor name does not stop the search for the asking verb', tags: '[France/PROPN] urged/VERB/urge [the/DET ruling/VERB party/NOUN] to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'urged', subject: 'the ruling party' } } },
+  { rule: 'a verb between stops the search for the asking verb', tags: '[France/PROPN] urged/VERB/urge [Syria/PROPN] and/CCONJ hoped/VERB/hope again/ADV to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: null } } },
+  { rule: '"calls for X to"', tags: 'The/DET calls/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'calls', subject: 'Syria' } } },
+  { rule: '"call for X to"', tags: 'A/DET call/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'call', subject: 'Syria' } } },
+  { rule: '"demands for X to"', tags: 'The/DET demands/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'demands' } } },
+  { rule: '"demand for X to"', tags: 'The/DET demand/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'demand' } } },
+  { rule: '"appeals for X to"', tags: 'The/DET appeals/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'appeals' } } },
+  { rule: '"pleas for X to"', tags: 'The/DET pleas/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'pleas' } } },
+  { rule: '"calls of X to" asks for nothing', tags: 'The/DET calls/NOUN of/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: null, subject: '' } } },
+  { rule: '"hopes for X to" asks for nothing', tags: 'The/DET hopes/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: null } } },
+  { rule: 'a relative clause on a common noun', tags: '[Syria/PROPN] met/VERB/meet the/DET man/NOUN who/PRON attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { frame: 'relative', subject: '' }, met: { object: '', nextActor: 'Lebanon' } } },
+  { rule: 'a relative clause with "which"', text: 'Iran signed the treaty which condemns Israel.', at: { condemns: { frame: 'relative', subject: '' } } },
+  { rule: 'a relative clause on an actor is no relative frame', text: 'Iran met Syrian officials who condemned Israel.', at: { condemned: { frame: null, subject: 'Syrian officials', object: 'Israel' } } },
+  { rule: 'a verb coordinated with a relative clause is not framed as one', text: 'Iran signed a resolution that condemns Israel and attacked Syria.', at: { attacked: { coordinatedWith: 'condemns' } } },
+  { rule: 'a verb coordinated with a claim is claimed', text: 'Syria claimed that Israel attacked Lebanon and killed villagers.', at: { killed: { frame: 'claim', framedBy: 'claimed', coordinatedWith: 'attacked', subject: 'Israel' } } },
+  // --- coordinated verbs
+  { rule: '"but" over an adverb coordinates verbs', text: 'Syria attacked Lebanon but later withdrew.', at: { withdrew: { coordinatedWith: 'attacked', subject: 'Syria', start: 'later' } } },
+  { rule: '"and" over a time phrase coordinates verbs', text: 'Syria attacked Lebanon and on Monday withdrew.', at: { withdrew: { coordinatedWith: 'attacked', subject: 'Syria' } } },
+  { rule: '"or" coordinates verbs', text: 'Syria attacked Lebanon or withdrew.', at: { withdrew: { coordinatedWith: 'attacked' } } },
+  { rule: 'a verb with its own subject is not coordinated', text: 'Syria attacked Lebanon and Iran condemned it.', at: { condemned: { coordinatedWith: null } } },
 ];
+
+/** A tagged sentence parsed with a lexicon of the given lemmas. */
+function taggedParse(tags: string, rules: readonly string[]) {
+  const { st, mentions } = tagged(tags);
+  const g = parseSentence(st, mentions, { hasRules: (t) => rules.includes(t.lemma) });
+  const at = (w: string, from = 0): number => {
+    const k = st.tokens.findIndex((t, i) => i >= from && t.text === w);
+    if (k < 0) throw new Error(`no "${w}" in ${tags}`);
+    return k;
+  };
+  const clause = (w: string, from = 0): Clause => {
+    const c = g.clauseAt(at(w, from));
+    if (!c) throw new Error(`"${w}" heads no clause in ${tags}`);
+    return c;
+  };
+  return { g, tokens: st.tokens, mentions, at, clause };
+}
 
 describe('the sentence grammar, clause by clause', () => {
   let parser: Parser;
@@ -150,8 +243,15 @@ describe('the sentence grammar, clause by clause', () => {
 
   for (const row of TABLE) {
     it(row.rule, () => {
-      const p = parser.parse(row.text);
-      const word = (i: number | null): string | null => (i === null ? null : (p.tokens[i]?.text ?? `#${i}`));
+      const p = row.tags !== undefined ? taggedParse(row.tags, row.rules ?? RULES) : parser.parse(row.text as string);
+      const text = row.text ?? row.tags;
+      // a word that occurs before is named "word#2", "word#3"
+      const word = (i: number | null): string | null => {
+        if (i === null) return null;
+        const w = p.tokens[i]?.text ?? `#${i}`;
+        const nth = p.tokens.slice(0, i).filter((t) => t.text === w).length + 1;
+        return nth > 1 ? `${w}#${nth}` : w;
+      };
       const names = (ms: readonly Mention[]): string => ms.map((m) => m.text).join('+');
       const view = (c: Clause): View => {
         const cond = c.condition();
@@ -175,14 +275,25 @@ describe('the sentence grammar, clause by clause', () => {
           condition: cond ? `${cond.word}: ${p.tokens.slice(cond.start, cond.end).map((t) => t.text).join(' ')}` : null,
         };
       };
-      if (row.verbs) assert.deepEqual(p.g.clauses.map((c) => word(c.group.verb)), row.verbs, row.text);
+      if (row.groups) {
+        const seen = new Set<Mention>();
+        const groups: string[] = [];
+        for (const m of p.mentions) {
+          if (seen.has(m)) continue;
+          const members = p.g.groupOf(m);
+          for (const x of members) seen.add(x);
+          groups.push(names(members));
+        }
+        assert.deepEqual(groups, row.groups, text);
+      }
+      if (row.verbs) assert.deepEqual(p.g.clauses.map((c) => word(c.group.verb)), row.verbs, text);
       for (const [key, expected] of Object.entries(row.at ?? {})) {
         const [w, nth] = key.split('#');
         let from = 0;
         for (let k = 1; k < Number(nth ?? 1); k++) from = p.at(w as string, from) + 1;
         const v = view(p.clause(w as string, from));
         const got = Object.fromEntries(Object.keys(expected).map((f) => [f, v[f as keyof View]]));
-        assert.deepEqual(got, expected, `${row.text} — "${key}"`);
+        assert.deepEqual(got, expected, `${text} — "${key}"`);
       }
     });
   }

@@ -90,3 +90,46 @@ export function createParser(gazetteer: Gazetteer = NO_PLACES): Parser {
     },
   };
 }
+
+/**
+ * A sentence written with its tags, for rows that need exact parts of speech (the tagger's choice for
+ * "that" or "how" is not the point of the row): words are `text/POS` or `text/POS/lemma` (the lemma of a
+ * word with none is its lower case); `[ ... ]` marks a mention, and `]` may be followed by flags:
+ * `]mod` a possessive modifier, `]pro` a pronoun, `]per` a person, `]place` a place, `]pp` inPP, `]none`
+ * no root, `]twice` a second mention over the same words (its text primed: "Hezbollah'"). "[Syria/PROPN] attacked/VERB/attack [Lebanon/PROPN] ./PUNCT"
+ */
+export function tagged(text: string): { st: SentenceTokens; mentions: Mention[] } {
+  const tokens: Token[] = [];
+  const mentions: Mention[] = [];
+  let open = -1;
+  let offset = 0;
+  for (let piece of text.trim().split(/\s+/)) {
+    if (piece.startsWith('[')) {
+      open = tokens.length;
+      piece = piece.slice(1);
+    }
+    const close = piece.indexOf(']');
+    const flags = close >= 0 ? piece.slice(close + 1).split(',').filter(Boolean) : null;
+    if (close >= 0) piece = piece.slice(0, close);
+    const [word = '', pos = 'X', lemma] = piece.split('/');
+    tokens.push({ i: tokens.length, text: word, lower: word.toLowerCase(), lemma: lemma ?? word.toLowerCase(), pos, start: offset, end: offset + word.length, sentence: 0 });
+    offset += word.length + 1;
+    if (flags) {
+      const start = open;
+      const end = tokens.length;
+      const words = tokens.slice(start, end).map((t) => t.text).join(' ');
+      const kind = flags.includes('pro') ? 'pronoun' : flags.includes('per') ? 'person' : 'named';
+      mentions.push({
+        start, end, head: start, text: words, span: { start: tokens[start]?.start ?? 0, end: tokens[end - 1]?.end ?? 0 },
+        root: flags.includes('none') ? null : words.toUpperCase().slice(0, 3), country: null, sectors: [], person: kind === 'person' ? words : null,
+        personTokens: null, kind, plural: false, modifier: flags.includes('mod'), inPP: flags.includes('pp'), place: flags.includes('place'),
+        prov: { id: 'test', file: 'test', line: 0 }, resolvedFrom: null,
+      });
+      // `]twice`: a second actor over the same words (a name with two codes)
+      const last = mentions[mentions.length - 1] as Mention;
+      if (flags.includes('twice')) mentions.push({ ...last, text: `${words}'`, root: `${last.root ?? ''}2` });
+      open = -1;
+    }
+  }
+  return { st: { index: 0, tokens }, mentions };
+}
