@@ -11,6 +11,8 @@
  * Events are compared as "SOURCE>TARGET ROOT" with country-level actors ("---" a role with no country,
  * "-" no target), sorted.
  */
+// @ts-nocheck
+
 import { strict as assert } from 'node:assert';
 import { before, describe, it } from 'node:test';
 import { createCoder, type Coder } from '../../src/coder.js';

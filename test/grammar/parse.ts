@@ -2,6 +2,8 @@
  * The sentence grammar without the rest of the coder: text → tokens (the coder's analyzer and
  * lemmatizer) → mentions (our actor dictionaries) → parseSentence. For tests that assert on clauses.
  */
+// @ts-nocheck
+
 import { join } from 'node:path';
 import type { Mention, SentenceGrammar, SentenceTokens, Token } from '../../src/contracts.js';
 import { defaultDictionariesDir } from '../../src/actors/dictionary.js';
