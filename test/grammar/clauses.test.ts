@@ -198,7 +198,7 @@ const TABLE: Row[] = [
   { rule: 'an infinitive asked for stops at a colon', tags: '[France/PROPN] urged/VERB/urge [Syria/PROPN] :/PUNCT [Iran/PROPN] to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: null } } },
   { rule: 'an infinitive asked for is looked for up to ten words back', tags: '[France/PROPN] urged/VERB/urge [Syria/PROPN] on/ADP Monday/PROPN and/CCONJ again/ADV on/ADP Tuesday/PROPN in/ADP a/DET letter/NOUN again/ADV to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: null } } },
   { rule: 'an infinitive asked for nine words back', tags: '[France/PROPN] urged/VERB/urge [Syria/PROPN] on/ADP Monday/PROPN and/CCONJ again/ADV in/ADP a/DET letter/NOUN again/ADV to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'urged' } } },
-  { rule: 'a verb inside an actor name does not stop the search for the asking verb', tags: '[France/PROPN] urged/VERB/urge [the/DET ruling/VERB party/NOUN] to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'urged', subject: 'the ruling party' } } },
+  { rule: 'a verb inside an actor name heads no group and does not stop the search for the asking verb', tags: '[France/PROPN] urged/VERB/urge [the/DET ruling/VERB party/NOUN] to/PART withdraw/VERB/withdraw ./PUNCT', verbs: ['urged', 'withdraw'], at: { withdraw: { frame: 'demand', framedBy: 'urged', subject: 'the ruling party' } } },
   { rule: 'a verb between stops the search for the asking verb', tags: '[France/PROPN] urged/VERB/urge [Syria/PROPN] and/CCONJ hoped/VERB/hope again/ADV to/PART withdraw/VERB/withdraw ./PUNCT', at: { withdraw: { frame: null } } },
   { rule: '"calls for X to"', tags: 'The/DET calls/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'calls', subject: 'Syria' } } },
   { rule: '"call for X to"', tags: 'A/DET call/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'call', subject: 'Syria' } } },
@@ -307,6 +307,31 @@ const TABLE: Row[] = [
   { rule: 'a reduced relative after a proper noun', tags: 'Beirut/PROPN hit/VERB/hit by/ADP [Syria/PROPN] ./PUNCT', at: { hit: { passive: true, byAgent: 'Syria' } } },
   { rule: 'a reduced relative after a mention', tags: '[the/DET Lebanese/ADJ]none hit/VERB/hit by/ADP [Syria/PROPN] ./PUNCT', at: { hit: { passive: true } } },
   { rule: 'a participle with "by" after an adjective is no reduced relative', tags: 'many/ADJ hit/VERB/hit by/ADP [Syria/PROPN] ./PUNCT', at: { hit: { passive: false } } },
+
+  // --- subjects: the speaker of a pronoun (tagged)
+  { rule: 'a personal pronoun of a reported clause is a person speaker', tags: '[Assad/PROPN]per said/VERB/say [he/PRON]pro attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'Assad' } } },
+  { rule: '"it" is not a person speaker', tags: '[Assad/PROPN]per said/VERB/say [it/PRON]pro attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'it' } } },
+  { rule: 'a speaker with no actor code does not replace the pronoun', tags: '[the/DET minister/NOUN]none said/VERB/say [it/PRON]pro attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'it' } } },
+  { rule: 'a pronoun coordinated with an actor is kept', tags: '[Syria/PROPN] said/VERB/say [they/PRON]pro and/CCONJ [Iraq/PROPN] attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'they+Iraq' } } },
+  { rule: 'a speaker after the pronoun does not replace it', tags: '[it/PRON]pro attacked/VERB/attack [Lebanon/PROPN] ,/PUNCT [Syria/PROPN] said/VERB/say ./PUNCT', at: { attacked: { subject: 'it', reportedBy: 'said' } } },
+  // --- subjects: commas, modifiers, participles (tagged)
+  { rule: 'a participle phrase between commas is passed over, with the actor in it', tags: '[Protesters/NOUN] ,/PUNCT shouting/VERB/shout angrily/ADV [Iran/PROPN] ,/PUNCT attacked/VERB/attack [police/NOUN] ./PUNCT', at: { attacked: { subject: 'Protesters', object: 'police' } } },
+  { rule: 'an apposition with an actor in it is passed over', tags: '[Syria/PROPN] ,/PUNCT a/DET close/ADJ [Iran/PROPN] ally/NOUN ,/PUNCT attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'Syria' } } },
+  { rule: 'a name no dictionary knows takes the actor of its apposition', tags: 'Karim/PROPN ,/PUNCT [Syria/PROPN]mod \'s/PART leading/VERB/lead [activist/NOUN] ,/PUNCT attacked/VERB/attack [Israel/PROPN] ./PUNCT', at: { attacked: { subject: 'activist', object: 'Israel' } } },
+  { rule: 'a known name keeps its own actor over its apposition', tags: '[Karim/PROPN] ,/PUNCT [Syria/PROPN]mod \'s/PART leading/VERB/lead [activist/NOUN] ,/PUNCT attacked/VERB/attack [Israel/PROPN] ./PUNCT', at: { attacked: { subject: 'Karim' } } },
+  { rule: 'a lower-case word before an apposition is no name', tags: 'karim/NOUN ,/PUNCT [Syria/PROPN]mod \'s/PART leading/VERB/lead [activist/NOUN] ,/PUNCT attacked/VERB/attack [Israel/PROPN] ./PUNCT', at: { attacked: { subject: '' } } },
+  { rule: 'a possessive modifier right before the verb is no subject', tags: '[Syria/PROPN]mod attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: '' } } },
+  { rule: 'a participle after a comma shares a passive\'s agent', text: 'Lebanon was attacked by Syria, killing villagers.', at: { killing: { subject: 'Syria', object: 'villagers' } } },
+  { rule: 'a participle after a comma after a verb with no rules has no subject', tags: '[Syria/PROPN] crashed/VERB/crash ,/PUNCT killing/VERB/kill [villagers/NOUN] ./PUNCT', at: { killing: { subject: '' } } },
+  { rule: 'a copula\'s subject that is a modifier is no subject', tags: '[The/DET bomber/NOUN]mod was/AUX/be young/ADJ and/CCONJ killed/VERB/kill [villagers/NOUN] ./PUNCT', at: { killed: { subject: '' } } },
+  { rule: 'a relative clause with "which" on an actor', tags: 'the/DET [army/NOUN] which/PRON attacked/VERB/attack [Lebanon/PROPN] fled/VERB/flee ./PUNCT', at: { attacked: { subject: 'army', frame: null } } },
+  { rule: 'a relative clause with "that" on an actor', tags: 'the/DET [army/NOUN] that/PRON attacked/VERB/attack [Lebanon/PROPN] fled/VERB/flee ./PUNCT', at: { attacked: { subject: 'army', frame: null } } },
+  // --- subjects: the nearest actor before the verb (tagged)
+  { rule: 'the nearest actor before the verb is not the object of a verb', tags: '[Iran/PROPN] met/VERB/meet [Syria/PROPN] Damascus/PROPN attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'Iran' } } },
+  { rule: 'the nearest actor before the verb is not across "that"', tags: '[Iran/PROPN] said/VERB/say that/SCONJ Damascus/PROPN attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: '', reportedBy: 'said' } } },
+  { rule: 'the nearest actor before the verb is not across a semicolon', tags: '[Iran/PROPN] left/VERB/leave ;/PUNCT Damascus/PROPN attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: '' } } },
+  { rule: 'the nearest actor before the verb over a word that is no actor', tags: '[Iran/PROPN] troops/PROPN attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'Iran' } } },
+  { rule: 'the nearest actor before the verb is not a prepositional object', tags: '[Iran/PROPN] in/ADP [Damascus/PROPN] Syria/PROPN attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'Iran' } } },
 ];
 
 /** A tagged sentence parsed with a lexicon of the given lemmas. */
@@ -388,4 +413,40 @@ describe('the sentence grammar, clause by clause', () => {
       }
     });
   }
+});
+
+describe('the sentence grammar\'s lookups', () => {
+  const rules = { hasRules: (t: { lemma: string }) => RULES.includes(t.lemma) };
+  it('placeAt gives a place where it starts, unless an actor covers it', () => {
+    const { st, mentions } = tagged('[Syria/PROPN] attacked/VERB/attack [Beirut/PROPN] and/CCONJ Tyre/PROPN ./PUNCT');
+    const beirut = { ...(mentions[1] as Mention), place: true };
+    const tyre = { ...beirut, start: 4, end: 5, head: 4, text: 'Tyre' };
+    const g = parseSentence(st, mentions, rules, [beirut, tyre]);
+    assert.equal(g.placeAt(4), tyre);
+    assert.equal(g.placeAt(2), undefined, 'an actor is over Beirut');
+    assert.equal(g.placeAt(3), undefined);
+  });
+  it('mentionOver gives the first mention over a position', () => {
+    const { st, mentions } = tagged('[Hezbollah/PROPN]twice attacked/VERB/attack [Israel/PROPN] ./PUNCT');
+    const g = parseSentence(st, mentions, rules);
+    assert.equal(g.mentionOver(0), mentions[0]);
+    assert.equal(g.mentionOver(1), undefined);
+    assert.equal(g.mentionOver(2), mentions[2]);
+  });
+  it('groupOf a mention the grammar was not given is the mention alone', () => {
+    const { st, mentions } = tagged('[Syria/PROPN] and/CCONJ [Iraq/PROPN] attacked/VERB/attack [Israel/PROPN] ./PUNCT');
+    const g = parseSentence(st, mentions.slice(0, 2), rules);
+    const israel = mentions[2] as Mention;
+    assert.deepEqual(g.groupOf(israel), [israel]);
+    assert.deepEqual(g.groupOf(mentions[1] as Mention), mentions.slice(0, 2));
+  });
+  it('clauseAt answers only for verbs that head groups', () => {
+    const { st, mentions } = tagged('[Syria/PROPN] attacked/VERB/attack [Israel/PROPN] ./PUNCT');
+    const g = parseSentence(st, mentions, rules);
+    assert.equal(g.clauseAt(1)?.group.verb, 1);
+    assert.equal(g.clauseAt(0), undefined);
+    assert.equal(g.clauses.length, 1);
+    assert.equal(g.sentence, st);
+    assert.equal(g.mentions, mentions);
+  });
 });
