@@ -332,6 +332,10 @@ const TABLE: Row[] = [
   { rule: 'the nearest actor before the verb is not across a semicolon', tags: '[Iran/PROPN] left/VERB/leave ;/PUNCT Damascus/PROPN attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: '' } } },
   { rule: 'the nearest actor before the verb over a word that is no actor', tags: '[Iran/PROPN] troops/PROPN attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'Iran' } } },
   { rule: 'the nearest actor before the verb is not a prepositional object', tags: '[Iran/PROPN] in/ADP [Damascus/PROPN] Syria/PROPN attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { subject: 'Iran' } } },
+
+  // --- roles that ask for each other
+  { rule: 'a subject that asks for its speaker\'s subject, which asks for it back, ends the cycle', tags: '[it/PRON]pro attacked/VERB/attack [Lebanon/PROPN] ,/PUNCT saying/VERB/say [Syria/PROPN] lied/VERB/lie ./PUNCT', at: { attacked: { subject: 'it', reportedBy: 'saying' }, lied: { subject: 'Syria', reportedBy: 'saying' } } },
+  { rule: 'a verb coordinated with one in a condition is in the condition', tags: 'If/SCONJ [Syria/PROPN] attacks/VERB/attack [Lebanon/PROPN] and/CCONJ kills/VERB/kill [villagers/NOUN] ,/PUNCT [Iran/PROPN] will/AUX withdraw/VERB/withdraw ./PUNCT', at: { kills: { frame: 'condition', coordinatedWith: 'attacks', subject: 'Syria' }, withdraw: { frame: null } } },
 ];
 
 /** A tagged sentence parsed with a lexicon of the given lemmas. */
