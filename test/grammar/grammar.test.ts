@@ -11,6 +11,8 @@
  * Events are compared as "SOURCE>TARGET ROOT" with country-level actors ("---" a role with no country,
  * "-" no target), sorted.
  */
+// @ts-nocheck
+
 import { strict as assert } from 'node:assert';
 import { before, describe, it } from 'node:test';
 import { createCoder, type Coder } from '../../src/coder.js';
@@ -149,6 +151,22 @@ const TABLE: Row[] = [
   { rule: 'what is urged is a request by the asker, not an act', text: 'France urged Iran to attack Israel.', both: ['FRA>IRN 02'] },
   { rule: 'a claim of an attack is an accusation by the claimant', text: 'Iran claimed that Israel attacked Syria.', both: ['IRN>ISR 11'] },
   { rule: 'what a speech verb after the clause reports is coded', text: 'Syria attacked Lebanon, Israel said.', both: ['SYR>LBN 19'] },
+  // --- more verb groups, frames and roles (each also read clause by clause in clauses.test.ts)
+  { rule: 'negated cooperation is a rejection (ours); TABARI codes the verb', text: 'Syria did not meet Lebanon.', ours: ['SYR>LBN 12'], petrarch: ['SYR>LBN 04'] },
+  { rule: 'an intention before "to": an intent to cooperate (ours)', text: 'Syria is willing to meet Lebanon.', ours: ['SYR>LBN 03'], petrarch: ['SYR>LBN 04'] },
+  { rule: '"has yet to" with an object: not done', text: 'Syria has yet to withdraw its troops.', both: [] },
+  { rule: 'a verb with no rules before "to" carries the verb it governs', text: 'Syria seemed to attack Lebanon.', both: ['SYR>LBN 19'] },
+  { rule: '"got killed by": a passive with get', text: 'Iranian villagers got killed by Syrian troops.', both: ['SYR>IRN 19'] },
+  { rule: 'a participle with "by" after a noun is no verb: the target is after "by"', text: 'Iraq condemned the raid on the village attacked by Syria.', both: ['IRQ>SYR 11'] },
+  { rule: 'the people of a quantity are the source', text: 'Thousands of Iraqi villagers protested against Syria.', both: ['IRQ>SYR 14'] },
+  { rule: 'what is demanded "that ..." is a demand by the one who demands', text: 'Syria demanded that Israel withdraw.', both: ['SYR>ISR 10'] },
+  { rule: 'what is claimed a few words after the verb is an accusation', text: 'Syria claimed on Monday that Israel attacked Lebanon.', both: ['SYR>ISR 11'] },
+  { rule: 'an infinitive asked for over a time phrase is a request', text: 'Syria asked Israel on Monday to withdraw.', both: ['SYR>ISR 02'] },
+  { rule: 'the actors an object-control verb urges are the target of the request', text: 'Iran urged Syrian troops to withdraw.', both: ['IRN>SYR 02'] },
+  { rule: 'an infinitive after "whether" is weighed, not coded', text: 'Syria discussed whether to attack Lebanon.', both: [] },
+  { rule: 'a threat on an "if ... not" condition', text: 'Iran will attack Syria if Syria does not withdraw.', both: ['IRN>SYR 13'] },
+  { rule: 'a participle after a comma shares the actor of an event (ours; TABARI codes the first verb only)', text: 'Lebanon was attacked by Syria, killing villagers.', ours: ['SYR>LBN 19', 'SYR>LBN 19'], petrarch: ['SYR>LBN 19'] },
+  { rule: 'a participle after a verb that tells no event has no source', text: 'The plane crashed, killing Iranian villagers.', both: [] },
   // --- accidents
   { rule: 'agentless deaths beside a disaster word are not coded', text: 'The earthquake killed Iranian villagers.', both: [] },
 ];
