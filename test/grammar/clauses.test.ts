@@ -206,7 +206,7 @@ const TABLE: Row[] = [
   { rule: '"demand for X to"', tags: 'The/DET demand/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'demand' } } },
   { rule: '"appeals for X to"', tags: 'The/DET appeals/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'appeals' } } },
   { rule: '"pleas for X to"', tags: 'The/DET pleas/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'pleas' } } },
-  { rule: '"calls of X to" asks for nothing', tags: 'The/DET calls/NOUN of/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: null, subject: '' } } },
+  { rule: '"calls of X to": an asking noun frames the infinitive', tags: 'The/DET calls/NOUN of/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: 'demand', framedBy: 'calls' } } },
   { rule: '"hopes for X to" asks for nothing', tags: 'The/DET hopes/NOUN for/ADP [Syria/PROPN] to/PART withdraw/VERB/withdraw grew/VERB/grow ./PUNCT', at: { withdraw: { frame: null } } },
   { rule: 'a relative clause on a common noun', tags: '[Syria/PROPN] met/VERB/meet the/DET man/NOUN who/PRON attacked/VERB/attack [Lebanon/PROPN] ./PUNCT', at: { attacked: { frame: 'relative', subject: '' }, met: { object: '', nextActor: 'Lebanon' } } },
   { rule: 'a relative clause with "which"', text: 'Iran signed the treaty which condemns Israel.', at: { condemns: { frame: 'relative', subject: '' } } },
@@ -425,7 +425,7 @@ describe('the sentence grammar\'s lookups', () => {
     const { st, mentions } = tagged('[Syria/PROPN] attacked/VERB/attack [Beirut/PROPN] and/CCONJ Tyre/PROPN ./PUNCT');
     const beirut = { ...(mentions[1] as Mention), place: true };
     const tyre = { ...beirut, start: 4, end: 5, head: 4, text: 'Tyre' };
-    const g = parseSentence(st, mentions, rules, [beirut, tyre]);
+    const g = parseSentence(st, mentions, rules, () => [beirut, tyre]);
     assert.equal(g.placeAt(4), tyre);
     assert.equal(g.placeAt(2), undefined, 'an actor is over Beirut');
     assert.equal(g.placeAt(3), undefined);
