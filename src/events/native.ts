@@ -5,10 +5,27 @@
  */
 import type { Clause, Mention, RuleMatch, RuleSource, SentenceGrammar, Token } from '../contracts.js';
 import { isBreak } from '../grammar/grammar.js';
+import { BE, CONJ, GERUND_PREPS, NP_LINKS, SUBORDINATORS } from '../grammar/words.js';
 import { NULL_CODE, type PatternElement, type VerbRule, type VerbRules } from './rules.js';
 
 const GAP = 6;
 const TARGET_SKIP_POS = new Set(['DET', 'NUM', 'ADJ', 'ADV']);
+
+/**
+ * Closed-class words, found in most sentences: a rule is indexed by one of its literals, and a literal
+ * made of these would make the rule a candidate nearly everywhere ("to", "the|a|an", "with").
+ */
+const COMMON_WORDS: ReadonlySet<string> = new Set([
+  ...BE, ...CONJ, ...GERUND_PREPS, ...NP_LINKS, ...SUBORDINATORS,
+  'the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'to', 'up', 'out', 'into', 'down', 'as', 'not', 'have', 'has', 'had', 'do', 'it', 'they', 'he', 'she', 'we', 'i', 'you',
+]);
+
+/** How often a literal's words can be expected in a sentence, roughly: closed-class words count a hundred times. */
+function commonness(need: ReadonlySet<string>): number {
+  let c = 0;
+  for (const w of need) c += COMMON_WORDS.has(w) ? 100 : 1;
+  return c;
+}
 
 /** A gap does not cross a clause boundary. */
 function isGapBreak(t: Token): boolean {
@@ -75,29 +92,33 @@ function matchRule(rule: VerbRule, tokens: readonly Token[], from: number, menti
 
 export function nativeRuleSource(rules: VerbRules): RuleSource {
   const rulesOf = (t: Token): readonly VerbRule[] | undefined => rules.forToken(t.lemma, t.lower);
-  /** Per rule list: the rules with no literal, and the rules by a word of their rarest literal (positions in the list). */
+  /**
+   * Per rule list: the rules with no literal, the rules by a word of their rarest literal (positions in
+   * the list), and each rule's other literals, rarest first (checked against the sentence's words).
+   */
   interface ListIndex {
     free: number[];
     byWord: Map<string, number[]>;
+    rest: (readonly ReadonlySet<string>[])[];
   }
   const indexes = new WeakMap<readonly VerbRule[], ListIndex>();
   const indexOf = (list: readonly VerbRule[]): ListIndex => {
-    let ix = indexes.get(list);
-    if (ix) return ix;
-    ix = { free: [], byWord: new Map() };
+    const known = indexes.get(list);
+    if (known) return known;
+    const ix: ListIndex = { free: [], byWord: new Map(), rest: [] };
     list.forEach((r, k) => {
-      const anchor = r.needs[0];
-      if (!anchor) (ix as ListIndex).free.push(k);
+      const [anchor, ...rest] = [...r.needs].sort((a, b) => commonness(a) - commonness(b));
+      ix.rest.push(rest);
+      if (!anchor) ix.free.push(k);
       else for (const w of anchor) {
-        const l = (ix as ListIndex).byWord.get(w) ?? [];
+        const l = ix.byWord.get(w) ?? [];
         l.push(k);
-        (ix as ListIndex).byWord.set(w, l);
+        ix.byWord.set(w, l);
       }
     });
     indexes.set(list, ix);
     return ix;
   };
-  const presentWords = new WeakMap<SentenceGrammar, Set<string>>();
   return {
     hasRules: (t) => rulesOf(t) !== undefined,
     match(clause: Clause, g: SentenceGrammar): RuleMatch {
@@ -111,34 +132,29 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
         if (m) return m.start === i || m.head === i ? m : null;
         return g.placeAt(i) ?? null;
       };
-      // the words of the sentence (lemmas and lower-case forms), for the rules' literal filter
-      let present = presentWords.get(g);
-      if (!present) {
-        present = new Set<string>();
-        for (const t of tokens) present.add(t.lower).add(t.lemma);
-        presentWords.set(g, present);
-      }
-      const words = present;
-      // the rules whose rarest literal is in the sentence (found through the list's index), in order
+      // the rules whose rarest literal is among the words after the verb (found through the list's
+      // index), in order; a rule matches only there
       const index = indexOf(list);
-      const candidates = new Set<number>(index.free);
-      for (const w of words) for (const k of index.byWord.get(w) ?? []) candidates.add(k);
-      const order = [...candidates].sort((a, b) => a - b);
-      const possible = (r: VerbRule): boolean => {
-        for (let q = 1; q < r.needs.length; q++) {
-          const need = r.needs[q] as ReadonlySet<string>;
+      const marked = new Uint8Array(list.length);
+      for (const k of index.free) marked[k] = 1;
+      if (index.byWord.size) {
+        for (let i = v + 1; i < tokens.length; i++) {
+          const t = tokens[i] as Token;
+          const ks = index.byWord.get(t.lower);
+          if (ks) for (const k of ks) marked[k] = 1;
+          const kl = t.lemma !== t.lower ? index.byWord.get(t.lemma) : undefined;
+          if (kl) for (const k of kl) marked[k] = 1;
+        }
+      }
+      const order: number[] = [];
+      for (let k = 0; k < marked.length; k++) if (marked[k]) order.push(k);
+      /** Are the rule's other literals among the words after the verb too? */
+      const possible = (k: number): boolean => {
+        for (const need of index.rest[k] ?? []) {
           let any = false;
-          // look the smaller set up in the larger
-          if (need.size <= words.size) {
-            for (const w of need) if (words.has(w)) {
-              any = true;
-              break;
-            }
-          } else {
-            for (const w of words) if (need.has(w)) {
-              any = true;
-              break;
-            }
+          for (let i = v + 1; i < tokens.length && !any; i++) {
+            const t = tokens[i] as Token;
+            any = need.has(t.lower) || need.has(t.lemma);
           }
           if (!any) return false;
         }
@@ -148,7 +164,7 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
       if (!clause.group.passive) {
         for (const k of order) {
           const rule = list[k] as VerbRule;
-          if (!possible(rule)) continue;
+          if (!possible(k)) continue;
           found = matchRule(rule, tokens, v + 1, mentionAt);
           if (found) break;
         }
@@ -159,7 +175,7 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
         const after = agent.length ? Math.max(...agent.map((m) => m.end)) : -1;
         for (const k of order) {
           const rule = list[k] as VerbRule;
-          if (rule.hasTarget || !possible(rule)) continue;
+          if (rule.hasTarget || !possible(k)) continue;
           found = matchRule(rule, tokens, v + 1, mentionAt) ?? (after > v ? matchRule(rule, tokens, after, mentionAt) : null);
           if (found) break;
         }

@@ -74,6 +74,8 @@ export function tensed(d: DateMention, done: boolean, story: string | null): str
 /** An actor the records can name: one with a root, a role, or a source's own code. */
 const codable = (m: Mention): boolean => m.root !== null || m.sectors.length > 0 || m.code !== undefined;
 
+const sourceless = (ev: EventCandidate): string => `no source with a country, an organisation or a role (${ev.sources.map((m) => m.text).join(', ') || 'none found'})`;
+
 export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly EventCandidate[], g: SentenceGrammar, s: Sentence, story: StoryFacts): MadeRecords } {
   const UNATTRIBUTED = o.grammar.prov('grammar:unattributed-violence');
   const PROTEST_TARGET = o.grammar.prov('grammar:protest-target');
@@ -97,8 +99,15 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
     make(cands, g, s, story) {
       const out: MadeRecords = { records: [], kept: [], dropped: [] };
       if (!cands.length) return out;
-      const attrs = attributesOf(s, story);
+      // dates, places and quantities are looked for only when some candidate can become a record
+      let attrs: SentenceAttributes | null = null;
       for (const ev of cands) {
+        const sourceless = noSourceWhy(ev);
+        if (sourceless !== null) {
+          out.dropped.push({ verb: ev.verb, rule: ev.rule, why: sourceless });
+          continue;
+        }
+        attrs ??= attributesOf(s, story);
         const recs = recordsOf(ev, g, s, story, attrs);
         if (typeof recs === 'string') out.dropped.push({ verb: ev.verb, rule: ev.rule, why: recs });
         else {
@@ -109,6 +118,12 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
       return out;
     },
   };
+
+  /** Why a candidate can have no source whatever the sentence's places: none of its own and none to be made; else null. */
+  function noSourceWhy(ev: EventCandidate): string | null {
+    if (ev.sources.some(codable) || ev.unattributed || ev.roleSource || ev.authorities || ev.unknownSource) return null;
+    return sourceless(ev);
+  }
 
   /** The speaker of an event reported by a speech verb: that verb's subject, else the actor right after it ("said Morin"). */
   function speakerOf(ev: EventCandidate, g: SentenceGrammar): Mention | null {
@@ -181,7 +196,7 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
       if (country) sources.push({ code: country, text: `(the authorities, ${p.id} @ ${p.file}:${p.line})`, country, sectors: [], name: null });
     }
     if (!sources.length && ev.unknownSource) sources.push({ code: '---', text: '(no source named)', country: null, sectors: [], name: null });
-    if (!sources.length) return `no source with a country, an organisation or a role (${ev.sources.map((m) => m.text).join(', ') || 'none found'})`;
+    if (!sources.length) return sourceless(ev);
     let targets: (ActorRef | null)[] = ev.targets.filter(codable).map(ref);
     // a protest with no target named is against the authorities where it happens
     if (!targets.length && code.startsWith('14')) {

@@ -93,12 +93,16 @@ export function coordinate(tokens: readonly Token[], mentions: readonly Mention[
   return group;
 }
 
+const CAPITAL_START = /^\p{Lu}/u;
+
 /** Parses one sentence: its clauses, over the mentions an actor source found in it. */
 export function parseSentence(sentence: SentenceTokens, mentions: readonly Mention[], lexicon: VerbLexicon, findPlaces: () => readonly Mention[] = () => []): SentenceGrammar {
   const tokens = sentence.tokens;
   const n = tokens.length;
   let places: readonly Mention[] | null = null; // looked for only when a rule asks for one
   const placeAt = (i: number): Mention | undefined => {
+    // a place name starts with a capital letter: no need to look for the sentence's places otherwise
+    if (!CAPITAL_START.test(tokens[i]?.text ?? '')) return undefined;
     if (mentions.some((m) => m.start <= i && i < m.end)) return undefined;
     places ??= findPlaces();
     return places.find((p) => p.start === i);
