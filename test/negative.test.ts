@@ -18,6 +18,8 @@ const NOTHING = [
   'Oil prices fell for a third day as traders took profits.',
   'It was too early to say exactly what the help would consist of.',
   'The bank declined to comment on the report.',
+  'A police officer who declined to leave his name told Reuters the street was quiet.',
+  'The ministry declined to put a figure on the cost of the programme.',
   'The central bank stepped in on Tuesday to arrest the slide of the peso.',
   'The finance ministry moved to arrest a further decline in exports.',
   'Japan attacked the financial crisis with a stimulus package, the minister said.',

@@ -50,6 +50,9 @@ interface SentenceAttributes {
 /** Roots of force and coercion (and threats of them) whose target, when none is named, is where they happen. */
 const FORCE_ROOTS = new Set(['13', '15', '17', '18', '19', '20']);
 
+/** Time words that point ahead of the story: they date plans, never a done event. */
+const AHEAD_TIME = /\b(next|coming|from now)\b/i;
+
 /** Time words that date a statement, not a deadline. */
 const STATEMENT_TIME = /^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last |earlier|ago\b|this (morning|afternoon|evening)/i;
 
@@ -160,12 +163,16 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
       const future = afterVerb.find((d) => input.date === null || (d.date ?? '') > input.date.slice(0, (d.date ?? '').length) || (d.date ?? '') >= input.date.slice(0, 7));
       if (future) deadline = future.date;
     }
-    let when: DateMention | null = inClause.find((d) => d.date !== deadline) ?? null;
+    // a done event is not dated by words that point ahead ("agreed to form it by next year"): that is
+    // the date of what was agreed
+    const done = ev.modality === 'asserted' || ev.modality === 'reported';
+    const dates = done ? a.dates.filter((d) => !AHEAD_TIME.test(d.text)) : a.dates;
+    let when: DateMention | null = inClause.find((d) => d.date !== deadline && dates.includes(d)) ?? null;
     if (!when && ev.speechVerb !== null) {
       const sv = tokens[ev.speechVerb] as Token;
-      when = a.dates.find((d) => d.date && d.date !== deadline && Math.abs(d.span.start - sv.start) < 40) ?? null;
+      when = dates.find((d) => d.date && d.date !== deadline && Math.abs(d.span.start - sv.start) < 40) ?? null;
     }
-    if (!when) when = a.dates.find((d) => d.date && d.date !== deadline && d.span.end <= verbTok.start && d.span.start >= clauseSpan.start - 60) ?? null;
+    if (!when) when = dates.find((d) => d.date && d.date !== deadline && d.span.end <= verbTok.start && d.span.start >= clauseSpan.start - 60) ?? null;
     // places: one in the event's clause (or condition), else the dateline's place, marked so
     const near = a.places.find((p) => p.span.start >= clauseSpan.start && p.span.end <= (condSpan?.end ?? clauseSpan.end)) ?? a.places.find((p) => p.span.start > verbTok.start) ?? a.places[0];
     let place: Place | null = near ? o.gazetteer.toPlace(near.entry, false) : null;
@@ -231,7 +238,7 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
         doc: input.id,
         sentence: s.index,
         text: s.text,
-        date: (when ? tensed(when, ev.modality === 'asserted' || ev.modality === 'reported', input.date) : null) ?? input.date,
+        date: (when ? tensed(when, done, input.date) : null) ?? input.date,
         date_text: when?.text ?? null,
         source,
         target: tgt,

@@ -119,6 +119,8 @@ test('a done event with a bare month or weekday is dated before the story date; 
   assert.equal(talks[0]?.deadline, '2009-01', 'a planned event in January is next January');
   const dated = code('Israel seized control of Gaza in June 2008.', '2008-03-12');
   assert.equal(dated[0]?.date, '2008-06', 'a date with its year stays');
+  const agreed = code('Israel and Egypt agreed to open the crossing next year, officials said on Monday.', '2008-03-12');
+  assert.equal(agreed[0]?.date, '2008-03-10', 'a done event is not dated by what points ahead ("next year")');
 });
 
 test('the CAMEO code of a threat does not depend on whether the story date is known', () => {
