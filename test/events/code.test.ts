@@ -143,3 +143,8 @@ test('read as an analyst: forecasts, nouns the tagger took for verbs, pronouns, 
   const g20 = brief(code('The G20, which includes China, India and Brazil, will meet in Washington on November 15.'));
   assert.ok(!g20.some((e) => /^(CHN|IND|BRA)>/.test(e)), g20.join(', '));
 });
+
+test('more aid is aid given: "stepped up food aid to" codes 070; "stepped up attacks" stays force', () => {
+  assert.deepEqual(brief(code('Japan stepped up food aid to Haiti on Monday.')), ['JPN>HTI 070']);
+  assert.deepEqual(brief(code('Syrian troops stepped up attacks on Lebanese positions.')), ['SYR>LBN 190']);
+});
