@@ -235,7 +235,7 @@ export function buildEvents(input: BuildInput): BuildResult {
       const ev = violenceEvidence(tokens, c.group.passive ? 0 : c.extent.start, n);
       const agentless = c.group.passive || ev.attack;
       const accident = ev.disaster && !ev.strong;
-      // "a curfew in Montenegro, where 28 people have been killed": background in a relative clause
+      // "a curfew in the province, where dozens have been killed this year": background in a relative clause
       const background = RELATIVE_OPENERS.has(tokens[c.extent.start - 1]?.lower ?? '');
       if (coercive && agentless && !accident && !background && !c.group.negated && (targets.length || ev.attack)) unattributed = true;
       else if (accident || background) {

@@ -105,9 +105,9 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
       // dates, places and quantities are looked for only when some candidate can become a record
       let attrs: SentenceAttributes | null = null;
       for (const ev of cands) {
-        const sourceless = noSourceWhy(ev);
-        if (sourceless !== null) {
-          out.dropped.push({ verb: ev.verb, rule: ev.rule, why: sourceless });
+        const why = noSourceWhy(ev);
+        if (why !== null) {
+          out.dropped.push({ verb: ev.verb, rule: ev.rule, why });
           continue;
         }
         attrs ??= attributesOf(s, story);
@@ -167,7 +167,7 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
     // the date of what was agreed
     const done = ev.modality === 'asserted' || ev.modality === 'reported';
     const dates = done ? a.dates.filter((d) => !AHEAD_TIME.test(d.text)) : a.dates;
-    let when: DateMention | null = inClause.find((d) => d.date !== deadline && dates.includes(d)) ?? null;
+    let when: DateMention | null = inClause.find((d) => d.date !== deadline && (!done || !AHEAD_TIME.test(d.text))) ?? null;
     if (!when && ev.speechVerb !== null) {
       const sv = tokens[ev.speechVerb] as Token;
       when = dates.find((d) => d.date && d.date !== deadline && Math.abs(d.span.start - sv.start) < 40) ?? null;
@@ -211,13 +211,13 @@ export function createRecordMaker(o: RecordMakerOptions): { make(cands: readonly
       if (country) targets = [{ code: `${country}GOV`, text: `(${PROTEST_TARGET.id} @ ${PROTEST_TARGET.file}:${PROTEST_TARGET.line})`, country, sectors: ['GOV'], name: null }];
     }
     // force, coercion and threats of them with no target named fall on the country where they happen
-    // ("extend the curfew in Abidjan", "impose martial law as battles raged in Baghdad")
+    // ("troops imposed a curfew in Freetown", "shelling went on in Aleppo")
     const placeInClause = a.places.find((p) => p.span.start >= clauseSpan.start && p.span.end <= clauseSpan.end);
     if (!targets.length && placeInClause && FORCE_ROOTS.has(code.slice(0, 2))) {
       const country = placeInClause.entry.country;
       if (country) targets = [{ code: country, text: `(${PLACE_TARGET.id} @ ${PLACE_TARGET.file}:${PLACE_TARGET.line})`, country, sectors: [], name: null }];
     }
-    // arrests, bans, crackdowns with no one named: the source's own country ("police ... arresting 12")
+    // arrests, bans, crackdowns with no one named: the source's own country ("police detained 40 people")
     if (!targets.length && code.startsWith('17')) {
       const country = sources.find((x) => x.country)?.country;
       if (country) targets = [{ code: country, text: `(${PLACE_TARGET.id} @ ${PLACE_TARGET.file}:${PLACE_TARGET.line})`, country, sectors: [], name: null }];

@@ -44,8 +44,9 @@ export interface VerbRule {
   /** Number of literal elements: a rule's specificity. */
   literals: number;
   /**
-   * For each literal element, the words one of which must be in the sentence (its words and its
-   * phrases' first words): a cheap filter before matching.
+   * For each literal element, in pattern order, the words one of which must be in the sentence (its
+   * words and its phrases' first words): a cheap filter before matching (src/events/native.ts orders
+   * them, least common first).
    */
   needs: readonly ReadonlySet<string>[];
   hasTarget: boolean;
@@ -140,8 +141,7 @@ export function parseVerbFile(text: string, file: string, cameo: CameoTable, cla
       code,
       pattern,
       literals: pattern.filter((e) => e.kind === 'words').length,
-      // smallest first: most rules fail on their rarest literal
-      needs: pattern.flatMap((e) => (e.kind === 'words' ? [new Set([...e.words, ...e.phrasesByFirst.keys()])] : [])).sort((a, b) => a.size - b.size),
+      needs: pattern.flatMap((e) => (e.kind === 'words' ? [new Set([...e.words, ...e.phrasesByFirst.keys()])] : [])),
       hasTarget: targets === 1,
       prov: { id: m[3] ?? `${first}.${line}`, file, line },
     });

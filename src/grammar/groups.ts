@@ -130,7 +130,7 @@ export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMen
 /**
  * Verbs the tagger took for nouns: an "-ing" or "-ed" form of a verb with rules, in lower case, between
  * a subject or a coordination ("and", ",", a noun) and what it acts on (a determiner, a number, a name,
- * a pronoun): "killing one person and arresting 12", "rebels abducted the soldiers". Returns the
+ * a pronoun): "firing on the crowd and wounding six", "rebels abducted the soldiers". Returns the
  * sentence with those tokens tagged as verbs (the others unchanged).
  */
 export function retagVerbs(tokens: readonly Token[], lexicon: VerbLexicon): Token[] {

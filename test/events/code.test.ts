@@ -148,3 +148,8 @@ test('more aid is aid given: "stepped up food aid to" codes 070; "stepped up att
   assert.deepEqual(brief(code('Japan stepped up food aid to Haiti on Monday.')), ['JPN>HTI 070']);
   assert.deepEqual(brief(code('Syrian troops stepped up attacks on Lebanese positions.')), ['SYR>LBN 190']);
 });
+
+test('agentless harm told in a relative clause is background: not coded as unattributed violence', () => {
+  assert.deepEqual(brief(code('Kenyan police lifted the curfew in the province, where dozens of people have been killed this year.')), ['KEN>- 0813']);
+  assert.deepEqual(brief(code('Dozens of people have been killed in Nairobi this year.')), ['KEN>KEN 190'], 'told as the main clause, it is coded');
+});
