@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Repair } from '../types.js';
 import { findWrapJoins, wrapEvidenceNeeded } from './rewrap.js';
-import { buildWordTrie } from './trie.js';
+import { buildWordSet } from './wordset.js';
 
 export interface RepairOptions {
   /** Proper names from our dictionaries that must never be split, e.g. 'Kandahar', 'MacKay'. */
@@ -256,9 +256,19 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
   }
 
   /** Frequent list words and protected words, for the fast path over plain chunks. */
-  const knownWords = buildWordTrie([...frequentWords, ...protectedWords]);
+  const knownWords = buildWordSet([...frequentWords, ...protectedWords]);
 
   /** Per-instance caches of pure functions of a word (cleared when full). */
+  /**
+   * Chunks that were found to need no edit without asking anything of the rest of their text (`recurs`,
+   * asked only of a word about to be split), keyed by the chunk and whether a quotation was open before
+   * it (a quote mark is read by that), with whether one is open after it. Most chunks that miss the
+   * known-word fast path are such names and marked words ("Kandahar,", "(Reuters)", "U.S.", `"We`);
+   * they recur across stories.
+   */
+  const inertChunks = new Map<string, boolean>();
+  /** How often `recurs` has been asked, so that a chunk's verdict is known to be the text's or not. */
+  let recursCalls = 0;
   const rankMemo = new Map<string, number>();
   const segmentMemo = new Map<string, { cuts: number[]; segs: string[]; ranks: number[] } | null>();
 
@@ -512,6 +522,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
 
   /** Does the word occur elsewhere in the text on its own? Then it is a real word or name. */
   function recurs(w: string, text: string, self: number): boolean {
+    recursCalls++;
     for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) {
       if (p === self) continue;
       if (!isLetter(text[p - 1]) && !isLetter(text[p + w.length])) return true;
@@ -930,6 +941,14 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       if (knownEnd[offset] === chunkEnd) continue;
       const chunk = masked.slice(offset, chunkEnd);
       if (chunk.length < 3 && !/["$,;]/.test(chunk)) continue;
+      const inertKey = (quoteParity.odd ? '1' : '0') + chunk;
+      const oddAfter = inertChunks.get(inertKey);
+      if (oddAfter !== undefined) {
+        quoteParity.odd = oddAfter;
+        continue;
+      }
+      const editsBefore = edits.length;
+      const recursBefore = recursCalls;
       if (PROTECTED_CHUNK.test(chunk)) {
         const q = chunk.split('"').length - 1;
         if (q % 2 === 1) quoteParity.odd = !quoteParity.odd;
@@ -955,6 +974,10 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
         const afterApostrophe = (before === '\'' || before === '\u2019') && isLetter(chunk[r.index - 2]);
         const e = wordRunEdit(run, offset + r.index, text, afterApostrophe);
         if (e) edits.push(e);
+      }
+      if (edits.length === editsBefore && recursCalls === recursBefore) {
+        if (inertChunks.size >= MEMO_LIMIT) inertChunks.clear(); // bounded: a cache, not a store
+        inertChunks.set(inertKey, quoteParity.odd);
       }
     }
     return applyEdits(text, edits);
