@@ -37,6 +37,7 @@ type WinkNlp = ReturnType<typeof winkNLP>;
 export const WINK_PIPE = ['sbd', 'pos'] as const;
 /** wink's typings do not accept its own helpers as token functions; they are. */
 type ItsOut = (index: number, token: unknown) => string;
+type ItsId = (index: number, token: unknown) => number;
 
 /** Space, tab, carriage return, line feed, form feed, no-break space. */
 function isBlank(c: number): boolean {
@@ -73,6 +74,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       if (v !== undefined && MANY_PIECES.test(v) && lexemes.hash[v] === k) delete lexemes.hash[v];
     }
   };
+  /**
+   * Per word type (wink's lexeme id: one id per spelling), its lower-case form and its verb lemma, made
+   * once: the tokens of a word share one string, whose hash every later lookup reuses. Grows with wink's
+   * own lexicon, which learns every new word it reads.
+   */
+  const lowerById: (string | undefined)[] = [];
+  const verbLemmaById: (string | undefined)[] = [];
+  const verbLemma = options.verbLemma;
   return {
     analyze(text: string): Analysis {
       const learnedFrom = lexemes?.list.length ?? 0;
@@ -80,8 +89,21 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const all = doc.tokens();
       const values = all.out(its.value as ItsOut) as string[];
       const pos = all.out(its.pos as ItsOut) as string[];
+      const ids = all.out(its.uniqueId as ItsId) as unknown as number[];
+      while (lowerById.length < (lexemes?.list.length ?? 0)) {
+        lowerById.push(undefined);
+        verbLemmaById.push(undefined);
+      }
       // lemmas only where the rules look at them (verbs and their auxiliaries)
-      const lemmaOf = (k: number, lower: string): string => (options.verbLemma ? options.verbLemma(lower) : (all.itemAt(k).out(its.lemma as ItsOut) as string));
+      const lemmaOf = (k: number, lower: string, id: number): string => {
+        if (!verbLemma) return all.itemAt(k).out(its.lemma as ItsOut) as string;
+        let lemma = verbLemmaById[id];
+        if (lemma === undefined) {
+          lemma = verbLemma(lower);
+          if (id < verbLemmaById.length) verbLemmaById[id] = lemma;
+        }
+        return lemma;
+      };
       const tokens: Token[] = new Array(values.length);
       let cursor = 0;
       for (let i = 0; i < values.length; i++) {
@@ -97,8 +119,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         const end = start + value.length;
         cursor = end;
         const p = pos[i] ?? 'X';
-        const lower = value.toLowerCase();
-        tokens[i] = { i, text: value, lower, lemma: p === 'VERB' || p === 'AUX' ? lemmaOf(i, lower) : lower, pos: p, start, end, sentence: 0 };
+        const id = ids[i] ?? -1;
+        let lower = lowerById[id];
+        if (lower === undefined) {
+          lower = value.toLowerCase();
+          if (id >= 0 && id < lowerById.length) lowerById[id] = lower;
+        }
+        tokens[i] = { i, text: value, lower, lemma: p === 'VERB' || p === 'AUX' ? lemmaOf(i, lower, id) : lower, pos: p, start, end, sentence: 0 };
       }
       const spans = doc.sentences().out(its.span) as unknown as [number, number][];
       const sentences: Sentence[] = [];

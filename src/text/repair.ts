@@ -266,7 +266,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
    * known-word fast path are such names and marked words ("Kandahar,", "(Reuters)", "U.S.", `"We`);
    * they recur across stories.
    */
-  const inertChunks = new Map<string, boolean>();
+  const inertChunks = { even: new Map<string, boolean>(), odd: new Map<string, boolean>() };
   /** How often `recurs` has been asked, so that a chunk's verdict is known to be the text's or not. */
   let recursCalls = 0;
   const rankMemo = new Map<string, number>();
@@ -941,8 +941,8 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       if (knownEnd[offset] === chunkEnd) continue;
       const chunk = masked.slice(offset, chunkEnd);
       if (chunk.length < 3 && !/["$,;]/.test(chunk)) continue;
-      const inertKey = (quoteParity.odd ? '1' : '0') + chunk;
-      const oddAfter = inertChunks.get(inertKey);
+      const inert = quoteParity.odd ? inertChunks.odd : inertChunks.even;
+      const oddAfter = inert.get(chunk);
       if (oddAfter !== undefined) {
         quoteParity.odd = oddAfter;
         continue;
@@ -976,8 +976,8 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
         if (e) edits.push(e);
       }
       if (edits.length === editsBefore && recursCalls === recursBefore) {
-        if (inertChunks.size >= MEMO_LIMIT) inertChunks.clear(); // bounded: a cache, not a store
-        inertChunks.set(inertKey, quoteParity.odd);
+        if (inert.size >= MEMO_LIMIT) inert.clear(); // bounded: a cache, not a store
+        inert.set(chunk, quoteParity.odd);
       }
     }
     return applyEdits(text, edits);
