@@ -23,7 +23,7 @@ import { createLemmatizer } from './events/lemma.js';
 import { loadGrammar } from './events/grammar.js';
 import { buildEvents } from './events/build.js';
 import { createRecordMaker } from './events/records.js';
-import { grammarVerbs, retagVerbs } from './grammar/groups.js';
+import { codesWithoutRule, grammarVerbs, retagVerbs } from './grammar/groups.js';
 import { parseSentence } from './grammar/grammar.js';
 import { createDateFinder } from './attributes/dates.js';
 import { loadGazetteer, type Gazetteer } from './attributes/places.js';
@@ -147,6 +147,9 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const st: SentenceTokens = retagged === read.tokens ? read : { index: read.index, tokens: retagged };
       const mentions = actorStory.mentions(st);
       for (const m of mentions) allMentions.push(inStory(m, st));
+      // a sentence with no word that a rule, an event noun or the grammar codes from codes nothing: its
+      // actors count for the story, but it is not parsed (unless an explanation lists its verbs)
+      if (!options.explain && !st.tokens.some((t) => sources.triggers(t) || codesWithoutRule(t))) continue;
       const g = parseSentence(st, mentions, sources.rules, () => placeMentions(st));
       const built = buildEvents({ g, rules: sources.rules, adjust: sources.adjust, grammar, trace: options.explain === true });
       let candidates = sources.nominal ? [...built.events, ...sources.nominal(g, built.events)] : built.events;

@@ -297,6 +297,12 @@ export interface CodingSources {
   adjust: CodeAdjuster;
   /** Applied in order to each sentence's candidates. */
   refiners: readonly EventRefiner[];
+  /**
+   * Whether a token can start something this source codes: a verb with rules, an event noun. A sentence
+   * with none (and no word the grammar codes by itself, src/grammar/groups.ts codesWithoutRule) can code
+   * nothing; unless an explanation is asked for, it is not parsed.
+   */
+  triggers(t: Token): boolean;
   /** Words repair must never split (the dictionaries' proper names). */
   properWords: Iterable<string>;
   /** Country code of a name (for the dateline), when the dictionaries know it. */

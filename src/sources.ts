@@ -31,12 +31,14 @@ export function loadNativeRules(root: string, cameo: CameoTable): VerbRules {
 export function nativeSources(root: string, verbRules: VerbRules, cameo: CameoTable, grammar: Grammar, tokenize: Tokenize, gazetteer: Gazetteer): NativeSources {
   const nouns = loadNounRules(join(root, 'nouns'), root, cameo);
   const lexicon = compileActorLexicon(loadActorDictionaries(join(root, 'actors')), tokenize, (name) => (gazetteer.lookup(name)?.population ?? 0) >= 20000);
+  const rules = nativeRuleSource(verbRules);
   return {
     verbRules,
     actors: nativeActorSource(lexicon, grammar),
-    rules: nativeRuleSource(verbRules),
+    rules,
     adjust: adjustCode,
     nominal: (g, coded) => nominalEvents(g, nouns, coded),
+    triggers: (t) => rules.hasRules(t) || nouns.starts(t),
     refiners: [],
     properWords: lexicon.properWords,
     countryOf: (name) => lexicon.countryByName.get(name) ?? null,

@@ -28,6 +28,8 @@ interface NounEntry {
 export interface NounRules {
   /** The longest event noun (phrase) starting at position i, with where it ends. */
   at(tokens: readonly Token[], i: number): { entry: NounEntry; end: number } | null;
+  /** Whether an event noun (phrase) can start at this token: `at` finds nothing where this is false. */
+  starts(t: Token): boolean;
   readonly size: number;
 }
 
@@ -70,11 +72,13 @@ export function loadNounRules(dir: string, root: string, cameo: CameoTable): Nou
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const starts = (t: Token): boolean => (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB') && byFirst.has(t.lower);
   return {
     size,
+    starts,
     at(tokens, i) {
       const t = tokens[i];
-      if (!t || (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB')) return null;
+      if (!t || !starts(t)) return null;
       for (const e of byFirst.get(t.lower) ?? []) {
         let k = i + 1;
         let ok = true;

@@ -63,6 +63,12 @@ function participle(t: Token): boolean {
   return SAME_FORM_PARTICIPLES.has(t.lower) || /(ed|en|wn)$/.test(t.lower);
 }
 
+/** A word by which the grammar codes a clause whatever its verb ("must": a demand reported by a speaker, src/events/build.ts). */
+export function codesWithoutRule(t: Token): boolean {
+  return t.lower === DEMAND_MODAL;
+}
+const DEMAND_MODAL = 'must';
+
 /**
  * The verb groups of a sentence, in text order. Walking left from each verb over auxiliaries, negation,
  * adverbs and "to"-chains: negation, modality (future, hypothetical, intended, demanded), passive voice,
@@ -84,7 +90,7 @@ export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMen
       const p = tokens[j] as Token;
       const toNext = tokens[j + 1]?.lower === 'to';
       if (NEGATORS.has(p.lower)) negated = true;
-      else if (p.lower === 'must') modality = 'demanded';
+      else if (p.lower === DEMAND_MODAL) modality = 'demanded';
       else if (TIME_WORDS.has(p.lower) && p.pos !== 'VERB' && p.pos !== 'AUX') {
         /* "threatened today to impose" */
       } else if (FUTURE.has(p.lower)) modality = modality === 'asserted' ? 'future' : modality;

@@ -255,6 +255,7 @@ export function petrarchSources(dicts: PetrarchDictionaries, options: Readonly<P
     ] satisfies EventRefiner[],
     properWords: petrarchWords(dict),
     countryOf: () => null,
+    triggers: (t) => rules.hasRules(t),
   };
 }
 

@@ -39,6 +39,15 @@ export const WINK_PIPE = ['sbd', 'pos'] as const;
 type ItsOut = (index: number, token: unknown) => string;
 type ItsId = (index: number, token: unknown) => number;
 
+/** Whether toLowerCase could change the word: an ASCII capital or any character past ASCII. */
+function hasUpper(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
+}
+
 /** Space, tab, carriage return, line feed, form feed, no-break space. */
 function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160;
@@ -120,7 +129,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         cursor = end;
         const p = pos[i] ?? 'X';
         const id = ids[i] ?? -1;
-        let lower = lowerById[id];
+        // most tokens are lower-case already: they are their own lower-case form (no table read)
+        let lower = hasUpper(value) ? lowerById[id] : value;
         if (lower === undefined) {
           lower = value.toLowerCase();
           if (id >= 0 && id < lowerById.length) lowerById[id] = lower;

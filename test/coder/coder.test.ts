@@ -41,3 +41,28 @@ test('the story result names the dateline place and agency, and the dateline is 
   assert.equal(e.place?.from_dateline, true);
   assert.ok(!r.actors.some((x) => /Reuters/.test(x.text)));
 });
+
+test('a sentence is left unparsed only when no word in it can code: a verb with rules, an event noun alone, "must" alone all code as they do when every sentence is parsed', async () => {
+  const everySentence = await createCoder({ explain: true });
+  const story = [
+    // event nouns with no verb that has rules ("summit", "truce" are not verbs)
+    'A summit between Iran and Syria in Damascus on Monday.',
+    'A truce between Israel and Hamas.',
+    // "must" with a verb that has no rules: a demand by the speaker
+    'The German minister added that Israel must listen.',
+    // nothing can code here
+    'The Danish cabinet was in Copenhagen on Monday.',
+  ].join(' ');
+  const input = { id: 'pre', text: story, date: '2008-03-04', origin: { file: 'pre' } };
+  const brief = (r: ReturnType<Coder['codeStory']>): string[] => r.events.map((e) => `${e.source.code}>${e.target?.code ?? '-'} ${e.cameo.code} ${e.rule.id} s${e.sentence}`);
+  const fast = coder.codeStory(input);
+  const full = everySentence.codeStory(input);
+  assert.deepEqual(brief(fast), brief(full));
+  assert.deepEqual(fast.actors, full.actors, 'actors of the unparsed sentence still count for the story');
+  const rules = new Set(fast.events.map((e) => e.rule.id.replace(/\.\d+$/, '')));
+  assert.deepEqual([...rules].sort(), ['grammar:must', 'noun'], 'the event nouns and the demand are coded');
+  assert.equal(new Set(fast.events.map((e) => e.sentence)).size, 3, 'each of the first three sentences codes');
+  assert.ok(fast.actors.some((a) => a.code.startsWith('DNK')), 'the Danish cabinet is a story actor');
+  assert.deepEqual(full.explain?.map((x) => x.sentence), [0, 1, 2, 3], 'an explanation lists every sentence, the unparsed kind too');
+  assert.deepEqual(full.explain?.[3]?.actors.map((a) => a.code), ['DNKGOV']);
+});
