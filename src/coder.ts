@@ -88,6 +88,8 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const repairer = createRepairer({ extraWords: [...sources.properWords] });
   const records = createRecordMaker({ cameo, gazetteer, grammar, dates: createDateFinder(), strictCodes: !petr });
   const maxTokens = options.maxSentenceTokens ?? 300;
+  /** Whether a token can code anything: a source's verb or event noun, or a word the grammar codes by itself. */
+  const canCode = (t: Token): boolean => sources.triggers(t) || codesWithoutRule(t);
   const info = Object.freeze({
     dictionaries: petr ? `petrarch:${petr.dictionaries.files.verbs}` : root,
     verbRules: verbRules ? verbRules.ruleCount : (petr?.dictionaries.compiled.counts.patterns ?? 0),
@@ -149,7 +151,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       for (const m of mentions) allMentions.push(inStory(m, st));
       // a sentence with no word that a rule, an event noun or the grammar codes from codes nothing: its
       // actors count for the story, but it is not parsed (unless an explanation lists its verbs)
-      if (!options.explain && !st.tokens.some((t) => sources.triggers(t) || codesWithoutRule(t))) continue;
+      if (!options.explain && !st.tokens.some(canCode)) continue;
       const g = parseSentence(st, mentions, sources.rules, () => placeMentions(st));
       const built = buildEvents({ g, rules: sources.rules, adjust: sources.adjust, grammar, trace: options.explain === true });
       let candidates = sources.nominal ? [...built.events, ...sources.nominal(g, built.events)] : built.events;

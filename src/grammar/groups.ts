@@ -63,11 +63,12 @@ function participle(t: Token): boolean {
   return SAME_FORM_PARTICIPLES.has(t.lower) || /(ed|en|wn)$/.test(t.lower);
 }
 
+const DEMAND_MODAL = 'must';
+
 /** A word by which the grammar codes a clause whatever its verb ("must": a demand reported by a speaker, src/events/build.ts). */
 export function codesWithoutRule(t: Token): boolean {
   return t.lower === DEMAND_MODAL;
 }
-const DEMAND_MODAL = 'must';
 
 /**
  * The verb groups of a sentence, in text order. Walking left from each verb over auxiliaries, negation,
