@@ -16,6 +16,7 @@ import type { ActorMention, DiscardRecord, EventRecord, Provenance, QuoteRecord,
 import { mentionCode, type CodingSources, type Mention, type SentenceTokens, type Token } from './contracts.js';
 import { createAnalyzer } from './text/analyze.js';
 import { createRepairer } from './text/repair.js';
+import { formPredicate } from './text/forms.js';
 import { parseCredits, parseDateline } from './text/dateline.js';
 import { defaultDictionariesDir } from './actors/dictionary.js';
 import { loadCameoTable, type CameoTable } from './events/cameo.js';
@@ -89,7 +90,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const records = createRecordMaker({ cameo, gazetteer, grammar, dates: createDateFinder(), strictCodes: !petr });
   const maxTokens = options.maxSentenceTokens ?? 300;
   /** Whether a token can code anything: a source's verb or event noun, or a word the grammar codes by itself. */
-  const canCode = (t: Token): boolean => sources.triggers(t) || codesWithoutRule(t);
+  const canCode = formPredicate((t: Token): boolean => sources.triggers(t) || codesWithoutRule(t));
   const info = Object.freeze({
     dictionaries: petr ? `petrarch:${petr.dictionaries.files.verbs}` : root,
     verbRules: verbRules ? verbRules.ruleCount : (petr?.dictionaries.compiled.counts.patterns ?? 0),

@@ -24,6 +24,12 @@ export interface Token {
   start: number;
   end: number;
   sentence: number;
+  /**
+   * The token's word form in the analyzer that made it: one number per spelling and part of speech
+   * (its lower-case form and lemma follow from those), or -1 for a token no analyzer made as it is (a
+   * rule source's joined word, a retagged verb, a test's). Per-form memos (src/text/forms.ts) key on it.
+   */
+  form: number;
 }
 
 /**
@@ -298,7 +304,8 @@ export interface CodingSources {
   /** Applied in order to each sentence's candidates. */
   refiners: readonly EventRefiner[];
   /**
-   * Whether a token can start something this source codes: a verb with rules, an event noun. A sentence
+   * Whether a token can start something this source codes: a verb with rules that may head a verb group
+   * (src/grammar/groups.ts mayHeadGroup), an event noun. A function of the token's word form. A sentence
    * with none (and no word the grammar codes by itself, src/grammar/groups.ts codesWithoutRule) can code
    * nothing; unless an explanation is asked for, it is not parsed.
    */

@@ -17,6 +17,7 @@ import { loadVerbRules, type VerbRules } from './events/rules.js';
 import { nativeRuleSource } from './events/native.js';
 import { adjustCode } from './events/build.js';
 import { loadNounRules, nominalEvents } from './events/nominal.js';
+import { mayHeadGroup } from './grammar/groups.js';
 
 export interface NativeSources extends CodingSources {
   verbRules: VerbRules;
@@ -38,7 +39,7 @@ export function nativeSources(root: string, verbRules: VerbRules, cameo: CameoTa
     rules,
     adjust: adjustCode,
     nominal: (g, coded) => nominalEvents(g, nouns, coded),
-    triggers: (t) => rules.hasRules(t) || nouns.starts(t),
+    triggers: (t) => (mayHeadGroup(t) && rules.hasRules(t)) || nouns.starts(t),
     refiners: [],
     properWords: lexicon.properWords,
     countryOf: (name) => lexicon.countryByName.get(name) ?? null,

@@ -140,18 +140,41 @@ function matchAt(index: PhraseIndex, tokens: readonly Token[], i: number, end: n
   return null;
 }
 
+/**
+ * Questions the actor stage asks of every token, answered by the word alone (its form: text, lower-case
+ * form, part of speech), so that a coder may ask each once per word form (src/text/forms.ts).
+ */
+export interface ActorWordTests {
+  /**
+   * Whether a dictionary phrase may start at the token: no phrase starts with punctuation, a number or a
+   * function word ("the Ukraine" is also "Ukraine"), nor with a word no phrase starts with.
+   */
+  mayStart(t: Token): boolean;
+  /** Whether the token is a personal pronoun or "the" (which may begin "the country"). */
+  mayRefer(t: Token): boolean;
+}
+
+/** The word tests of a lexicon, asked each time (a coder wraps them in per-form memos). */
+export function actorWordTests(lex: ActorLexicon): ActorWordTests {
+  return {
+    mayStart: (t) => !NEVER_STARTS.has(t.pos) && lex.firstWords.has(t.lower),
+    mayRefer: (t) => t.lower === 'the' || PRONOUNS.has(t.lower),
+  };
+}
+
 /** Parser: dictionary pieces of the tokens [first, last), longest match, proper names before agents. */
-export function findPieces(lex: ActorLexicon, tokens: readonly Token[], first: number, last: number, blocked: (i: number) => boolean): Piece[] {
+export function findPieces(
+  lex: ActorLexicon,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  blocked: (i: number) => boolean,
+  words: ActorWordTests = actorWordTests(lex),
+): Piece[] {
   const out: Piece[] = [];
   let i = first;
   while (i < last) {
-    // no dictionary phrase starts with punctuation, a number or a function word ("the Ukraine" is also "Ukraine")
-    if (NEVER_STARTS.has((tokens[i] as Token).pos) || blocked(i)) {
-      i++;
-      continue;
-    }
-    // one lookup on the lower-cased word (its hash is shared with the agent lookup) rules most tokens out
-    if (!lex.firstWords.has((tokens[i] as Token).lower)) {
+    if (!words.mayStart(tokens[i] as Token) || blocked(i)) {
       i++;
       continue;
     }
@@ -314,6 +337,7 @@ export function assembleMentions(
   blocked: (i: number) => boolean,
   /** The places named in the sentence, as token ranges (computed only when a bare agent needs one). */
   sentencePlaces: () => readonly { start: number; end: number; country: string }[] = () => [],
+  words: ActorWordTests = actorWordTests(lex),
 ): Mention[] {
   const mentions: Mention[] = [];
   const pieceAt = new Map<number, Piece>();
@@ -446,6 +470,7 @@ export function assembleMentions(
     const cur = mentions[cursor];
     if (cur && i >= cur.start && i < cur.end) continue;
     const t = tokens[i] as Token;
+    if (!words.mayRefer(t) && (story.people.size === 0 || !story.people.has(t.text))) continue;
     // "the country", "the kingdom": a description of the last country named
     if (t.lower === 'the' && COUNTRY_DESCRIPTIONS.has(tokens[i + 1]?.lower ?? '') && i + 1 < last) {
       const d = makeMention(tokens, text, i, i + 1, i + 2, { root: null, kind: 'pronoun', plural: false, person: null, prov: story.grammar.prov('description:the-country') });

@@ -7,6 +7,7 @@ import type { Clause, Mention, RuleMatch, RuleSource, SentenceGrammar, Token } f
 import { isBreak } from '../grammar/grammar.js';
 import { BE, CONJ, GERUND_PREPS, NP_LINKS, SUBORDINATORS } from '../grammar/words.js';
 import { NULL_CODE, type PatternElement, type VerbRule, type VerbRules } from './rules.js';
+import { formMemo, formPredicate } from '../text/forms.js';
 
 const GAP = 6;
 const TARGET_SKIP_POS = new Set(['DET', 'NUM', 'ADJ', 'ADV']);
@@ -91,7 +92,7 @@ function matchRule(rule: VerbRule, tokens: readonly Token[], from: number, menti
 }
 
 export function nativeRuleSource(rules: VerbRules): RuleSource {
-  const rulesOf = (t: Token): readonly VerbRule[] | undefined => rules.forToken(t.lemma, t.lower);
+  const rulesOf = formMemo((t: Token): readonly VerbRule[] | undefined => rules.forToken(t.lemma, t.lower));
   /**
    * Per rule list: the rules with no literal, the rules by a word of their rarest literal (positions in
    * the list), and each rule's other literals, rarest first (checked against the sentence's words).
@@ -119,6 +120,16 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
     indexes.set(list, ix);
     return ix;
   };
+  // a word that no list anchors on, or that no rule names, is ruled out by one memo read per word form
+  const anchorWords = new Set<string>();
+  const literalWords = new Set<string>();
+  for (const lemma of rules.lemmas) {
+    const list = rules.forLemma(lemma) ?? [];
+    for (const w of indexOf(list).byWord.keys()) anchorWords.add(w);
+    for (const r of list) for (const need of r.needs) for (const w of need) literalWords.add(w);
+  }
+  const mayAnchor = formPredicate((t: Token): boolean => anchorWords.has(t.lower) || anchorWords.has(t.lemma));
+  const mayBeLiteral = formPredicate((t: Token): boolean => literalWords.has(t.lower) || literalWords.has(t.lemma));
   return {
     hasRules: (t) => rulesOf(t) !== undefined,
     match(clause: Clause, g: SentenceGrammar): RuleMatch {
@@ -140,6 +151,7 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
       if (index.byWord.size) {
         for (let i = v + 1; i < tokens.length; i++) {
           const t = tokens[i] as Token;
+          if (!mayAnchor(t)) continue;
           const ks = index.byWord.get(t.lower);
           if (ks) for (const k of ks) marked[k] = 1;
           const kl = t.lemma !== t.lower ? index.byWord.get(t.lemma) : undefined;
@@ -154,7 +166,7 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
           let any = false;
           for (let i = v + 1; i < tokens.length && !any; i++) {
             const t = tokens[i] as Token;
-            any = need.has(t.lower) || need.has(t.lemma);
+            any = mayBeLiteral(t) && (need.has(t.lower) || need.has(t.lemma));
           }
           if (!any) return false;
         }

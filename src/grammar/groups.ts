@@ -135,6 +135,14 @@ export function verbGroups(tokens: readonly Token[], lexicon: VerbLexicon, inMen
 }
 
 /**
+ * Whether a token may be the verb of a group, by its word alone (headsGroup then looks at its neighbours):
+ * a verb or an auxiliary, once retagVerbs has run. Only such a token's rules can code.
+ */
+export function mayHeadGroup(t: Token): boolean {
+  return t.pos === 'VERB' || t.pos === 'AUX';
+}
+
+/**
  * Verbs the tagger took for nouns: an "-ing" or "-ed" form of a verb with rules, in lower case, between
  * a subject or a coordination ("and", ",", a noun) and what it acts on (a determiner, a number, a name,
  * a pronoun): "firing on the crowd and wounding six", "rebels abducted the soldiers". Returns the
@@ -151,7 +159,7 @@ export function retagVerbs(tokens: readonly Token[], lexicon: VerbLexicon): Toke
     const after = next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN' || (next.pos === 'PRON' && next.text !== "'s");
     if (!before || !after || !lexicon.hasRules(t)) continue;
     out ??= [...tokens];
-    out[i] = { ...t, pos: 'VERB' };
+    out[i] = { ...t, pos: 'VERB', form: -1 }; // not a form the analyzer made: its lemma is not a verb's
   }
   return out ?? (tokens as Token[]);
 }

@@ -16,6 +16,7 @@ import type { ActorSource, Clause, CodeAdjuster, CodingSources, Discard, EventCa
 import type { PetrarchOptions } from './options.js';
 import type { PetrarchDictionaries } from './dictionaries.js';
 import { adjustCode } from '../events/build.js';
+import { mayHeadGroup } from '../grammar/groups.js';
 import { actorCodes, type CompiledPetrarch, type CompiledPattern, type Elem, type VerbForm } from './compile.js';
 
 interface Word {
@@ -255,7 +256,7 @@ export function petrarchSources(dicts: PetrarchDictionaries, options: Readonly<P
     ] satisfies EventRefiner[],
     properWords: petrarchWords(dict),
     countryOf: () => null,
-    triggers: (t) => rules.hasRules(t),
+    triggers: (t) => mayHeadGroup(t) && rules.hasRules(t),
   };
 }
 
@@ -435,14 +436,14 @@ function joinWords(own: SentenceTokens): { words: Word[]; tokens: Token[] } {
     // hyphenated words are one word: "Barad-dur", "anti-" before a blank
     if (prev && prevT && prevTok && prevTok.end === t.start && (up === '-' || prev.up.endsWith('-'))) {
       prev.up += up;
-      tokens[tokens.length - 1] = { ...prevT, text: prevT.text + t.text, lower: (prevT.text + t.text).toLowerCase(), lemma: (prevT.text + t.text).toLowerCase(), end: t.end, pos: up !== '-' ? t.pos : prevT.pos };
+      tokens[tokens.length - 1] = { ...prevT, text: prevT.text + t.text, lower: (prevT.text + t.text).toLowerCase(), lemma: (prevT.text + t.text).toLowerCase(), end: t.end, pos: up !== '-' ? t.pos : prevT.pos, form: -1 };
       if (up !== '-') prev.pos = t.pos;
       return;
     }
     const parts = up.includes('_') && up.length > 1 ? up.split('_').filter(Boolean) : [up];
     for (const p of parts) {
       ws.push({ up: p, tok: tokens.length, pos: t.pos });
-      tokens.push(parts.length > 1 ? { ...t, text: p, lower: p.toLowerCase(), lemma: p.toLowerCase() } : t);
+      tokens.push(parts.length > 1 ? { ...t, text: p, lower: p.toLowerCase(), lemma: p.toLowerCase(), form: -1 } : t);
     }
   });
   return { words: ws, tokens };

@@ -91,14 +91,21 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const lowerById: (string | undefined)[] = [];
   const verbLemmaById: (string | undefined)[] = [];
   const verbLemma = options.verbLemma;
+  /**
+   * Word forms (Token.form): a dense id per spelling and part of speech seen. Most words are seen with one
+   * part of speech: that form is kept by lexeme id; the others in a map. Only with the coder's verb
+   * lemmas, which follow from a token's form (wink's lemmatizer is not asked whether it does).
+   */
+  const forms = verbLemma ? createFormIds() : null;
   return {
     analyze(text: string): Analysis {
       const learnedFrom = lexemes?.list.length ?? 0;
       const doc = nlp.readDoc(text);
       const all = doc.tokens();
-      const values = all.out(its.value as ItsOut) as string[];
-      const pos = all.out(its.pos as ItsOut) as string[];
       const ids = all.out(its.uniqueId as ItsId) as unknown as number[];
+      // a token's value is its lexeme's spelling (wink's its.value reads the same table)
+      const values = lexemes !== null ? ids.map((id) => lexemes.list[id] ?? '') : (all.out(its.value as ItsOut) as string[]);
+      const pos = all.out(its.pos as ItsOut) as string[];
       while (lowerById.length < (lexemes?.list.length ?? 0)) {
         lowerById.push(undefined);
         verbLemmaById.push(undefined);
@@ -135,7 +142,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           lower = value.toLowerCase();
           if (id >= 0 && id < lowerById.length) lowerById[id] = lower;
         }
-        tokens[i] = { i, text: value, lower, lemma: p === 'VERB' || p === 'AUX' ? lemmaOf(i, lower, id) : lower, pos: p, start, end, sentence: 0 };
+        const form = forms !== null && id >= 0 ? forms.of(id, p) : -1;
+        tokens[i] = { i, text: value, lower, lemma: p === 'VERB' || p === 'AUX' ? lemmaOf(i, lower, id) : lower, pos: p, start, end, sentence: 0, form };
       }
       const spans = doc.sentences().out(its.span) as unknown as [number, number][];
       const sentences: Sentence[] = [];
@@ -165,6 +173,42 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       });
       forgetLearned(learnedFrom);
       return { tokens, sentences };
+    },
+  };
+}
+
+/** wink-nlp's parts of speech (Universal Dependencies tags, and SPACE). */
+const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
+/** 1..18 (0: another tag); five bits. */
+const POS_SLOT = new Map(POS_TAGS.map((p, k) => [p, k + 1]));
+
+/** Dense word-form ids by lexeme id and part of speech, given out in the order first seen. */
+function createFormIds(): { of(id: number, pos: string): number } {
+  // by lexeme id: the form of the part of speech first seen with it, and that part of speech's slot
+  // (form << 5 | slot; 0: not seen yet); the word's other forms in a map
+  let first = new Int32Array(1 << 17);
+  const others = new Map<number, number>();
+  let next = 1; // form 0 with slot 0 would read as not seen
+  return {
+    of(id: number, pos: string): number {
+      const slot = POS_SLOT.get(pos) ?? 0;
+      if (id >= first.length) {
+        let size = first.length;
+        while (size <= id) size *= 2;
+        const grown = new Int32Array(size);
+        grown.set(first);
+        first = grown;
+      }
+      const seen = first[id] as number;
+      if (seen === 0) {
+        first[id] = (next << 5) | slot;
+        return next++;
+      }
+      if ((seen & 31) === slot) return seen >>> 5;
+      const key = id * 32 + slot;
+      let form = others.get(key);
+      if (form === undefined) others.set(key, (form = next++));
+      return form;
     },
   };
 }

@@ -42,7 +42,7 @@ test('the story result names the dateline place and agency, and the dateline is 
   assert.ok(!r.actors.some((x) => /Reuters/.test(x.text)));
 });
 
-test('a sentence is left unparsed only when no word in it can code: a verb with rules, an event noun alone, "must" alone all code as they do when every sentence is parsed', async () => {
+test('a sentence is left unparsed only when no word in it can code: a verb with rules (also one tagged as a noun), an event noun alone, "must" alone all code as they do when every sentence is parsed', async () => {
   const everySentence = await createCoder({ explain: true });
   const story = [
     // event nouns with no verb that has rules ("summit", "truce" are not verbs)
@@ -50,6 +50,8 @@ test('a sentence is left unparsed only when no word in it can code: a verb with 
     'A truce between Israel and Hamas.',
     // "must" with a verb that has no rules: a demand by the speaker
     'The German minister added that Israel must listen.',
+    // the one verb is tagged as a noun ("abducted/NOUN"); it is retagged as a verb (which has rules) before the check
+    'Sudanese rebels abducted the soldiers on Sunday.',
     // nothing can code here
     'The Danish cabinet was in Copenhagen on Monday.',
   ].join(' ');
@@ -60,9 +62,9 @@ test('a sentence is left unparsed only when no word in it can code: a verb with 
   assert.deepEqual(brief(fast), brief(full));
   assert.deepEqual(fast.actors, full.actors, 'actors of the unparsed sentence still count for the story');
   const rules = new Set(fast.events.map((e) => e.rule.id.replace(/\.\d+$/, '')));
-  assert.deepEqual([...rules].sort(), ['grammar:must', 'noun'], 'the event nouns and the demand are coded');
-  assert.equal(new Set(fast.events.map((e) => e.sentence)).size, 3, 'each of the first three sentences codes');
+  assert.deepEqual([...rules].sort(), ['abduct', 'grammar:must', 'noun'], 'the event nouns, the demand and the retagged verb are coded');
+  assert.equal(new Set(fast.events.map((e) => e.sentence)).size, 4, 'each of the first four sentences codes');
   assert.ok(fast.actors.some((a) => a.code.startsWith('DNK')), 'the Danish cabinet is a story actor');
-  assert.deepEqual(full.explain?.map((x) => x.sentence), [0, 1, 2, 3], 'an explanation lists every sentence, the unparsed kind too');
-  assert.deepEqual(full.explain?.[3]?.actors.map((a) => a.code), ['DNKGOV']);
+  assert.deepEqual(full.explain?.map((x) => x.sentence), [0, 1, 2, 3, 4], 'an explanation lists every sentence, the unparsed kind too');
+  assert.deepEqual(full.explain?.[4]?.actors.map((a) => a.code), ['DNKGOV']);
 });

@@ -114,7 +114,7 @@ export function tagged(text: string): { st: SentenceTokens; mentions: Mention[] 
     const flags = close >= 0 ? piece.slice(close + 1).split(',').filter(Boolean) : null;
     if (close >= 0) piece = piece.slice(0, close);
     const [word = '', pos = 'X', lemma] = piece.split('/');
-    tokens.push({ i: tokens.length, text: word, lower: word.toLowerCase(), lemma: lemma ?? word.toLowerCase(), pos, start: offset, end: offset + word.length, sentence: 0 });
+    tokens.push({ i: tokens.length, text: word, lower: word.toLowerCase(), lemma: lemma ?? word.toLowerCase(), pos, start: offset, end: offset + word.length, sentence: 0, form: -1 });
     offset += word.length + 1;
     if (flags) {
       const start = open;

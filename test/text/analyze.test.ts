@@ -16,3 +16,25 @@ test('words wink-nlp learns whole from one story ("Arabia\'s,", "p.m EDT") do no
   // and the analyzer still works as before on the story that taught them
   assert.deepEqual(tokens(used, 'Saudi Arabia was quiet.'), ['Saudi', 'Arabia', 'was', 'quiet', '.']);
 });
+
+test('a word form is one number per spelling and part of speech: the same for every token of it, across stories', () => {
+  const a = createAnalyzer({ verbLemma: (w) => w });
+  const one = a.analyze('Rebels will attack the town. The attack failed. Rebels attack again.').tokens;
+  const two = a.analyze('The rebels said the attack on the town failed.').tokens;
+  const all = [...one, ...two].filter((t) => t.pos !== 'SPACE');
+  for (const t of all) assert.ok(Number.isInteger(t.form) && t.form >= 0, `${t.text}: ${t.form}`);
+  for (const x of all) {
+    for (const y of all) {
+      const same = x.text === y.text && x.pos === y.pos;
+      assert.equal(x.form === y.form, same, `${x.text}/${x.pos} and ${y.text}/${y.pos}: forms ${x.form}, ${y.form}`);
+    }
+  }
+  // "attack" as a verb and as a noun are two forms of one spelling
+  const forms = new Set(all.filter((t) => t.lower === 'attack').map((t) => `${t.pos}:${t.form}`));
+  assert.ok(forms.size >= 2, [...forms].join(' '));
+});
+
+test('without the coder\'s verb lemmas a token has no form (wink\'s lemma is not known to follow from one)', () => {
+  const tokens = createAnalyzer().analyze('Rebels attacked the town.').tokens;
+  assert.ok(tokens.length > 0 && tokens.every((t) => t.form === -1));
+});
