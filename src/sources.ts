@@ -16,7 +16,8 @@ import { loadNounClasses } from './events/classes.js';
 import { loadVerbRules, type VerbRules } from './events/rules.js';
 import { nativeRuleSource } from './events/native.js';
 import { adjustCode } from './events/build.js';
-import { loadNounRules, nominalEvents } from './events/nominal.js';
+import { loadNounRules, nominalEvents, type NounRules } from './events/nominal.js';
+import { formPredicate } from './text/forms.js';
 import { mayHeadGroup } from './grammar/groups.js';
 
 export interface NativeSources extends CodingSources {
@@ -28,9 +29,22 @@ export function loadNativeRules(root: string, cameo: CameoTable): VerbRules {
   return loadVerbRules(join(root, 'verbs'), root, cameo, loadNounClasses(join(root, 'classes'), root));
 }
 
+/** Event nouns whose start test is asked once per word form (of this coder's analyzer). */
+function withFormMemo(raw: NounRules): NounRules {
+  const starts = formPredicate(raw.starts);
+  return {
+    size: raw.size,
+    starts,
+    at(tokens, i) {
+      const t = tokens[i];
+      return t && starts(t) ? raw.at(tokens, i) : null;
+    },
+  };
+}
+
 /** Our sources from the dictionaries under `root`: `tokenize` must cut phrases as the analyzer cuts stories. */
 export function nativeSources(root: string, verbRules: VerbRules, cameo: CameoTable, grammar: Grammar, tokenize: Tokenize, gazetteer: Gazetteer): NativeSources {
-  const nouns = loadNounRules(join(root, 'nouns'), root, cameo);
+  const nouns = withFormMemo(loadNounRules(join(root, 'nouns'), root, cameo));
   const lexicon = compileActorLexicon(loadActorDictionaries(join(root, 'actors')), tokenize, (name) => (gazetteer.lookup(name)?.population ?? 0) >= 20000);
   const rules = nativeRuleSource(verbRules);
   return {

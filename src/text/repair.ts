@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Repair } from '../types.js';
 import { findWrapJoins, wrapEvidenceNeeded } from './rewrap.js';
-import { buildWordSet } from './wordset.js';
+import { buildWordSet, createChunkMemo } from './wordset.js';
 
 export interface RepairOptions {
   /** Proper names from our dictionaries that must never be split, e.g. 'Kandahar', 'MacKay'. */
@@ -266,7 +266,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
    * known-word fast path are such names and marked words ("Kandahar,", "(Reuters)", "U.S.", `"We`);
    * they recur across stories.
    */
-  const inertChunks = { even: new Map<string, boolean>(), odd: new Map<string, boolean>() };
+  const inertChunks = { even: createChunkMemo(MEMO_LIMIT), odd: createChunkMemo(MEMO_LIMIT) };
   /** How often `recurs` has been asked, so that a chunk's verdict is known to be the text's or not. */
   let recursCalls = 0;
   const rankMemo = new Map<string, number>();
@@ -939,14 +939,14 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
       }
       if (settled !== null && settled[offset] === 1) continue;
       if (knownEnd[offset] === chunkEnd) continue;
-      const chunk = masked.slice(offset, chunkEnd);
-      if (chunk.length < 3 && !/["$,;]/.test(chunk)) continue;
+      if (chunkEnd - offset < 3 && !/["$,;]/.test(masked.slice(offset, chunkEnd))) continue;
       const inert = quoteParity.odd ? inertChunks.odd : inertChunks.even;
-      const oddAfter = inert.get(chunk);
-      if (oddAfter !== undefined) {
-        quoteParity.odd = oddAfter;
+      const oddAfter = inert.get(masked, offset, chunkEnd);
+      if (oddAfter >= 0) {
+        quoteParity.odd = oddAfter === 1;
         continue;
       }
+      const chunk = masked.slice(offset, chunkEnd);
       const editsBefore = edits.length;
       const recursBefore = recursCalls;
       if (PROTECTED_CHUNK.test(chunk)) {
@@ -976,8 +976,7 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
         if (e) edits.push(e);
       }
       if (edits.length === editsBefore && recursCalls === recursBefore) {
-        if (inert.size >= MEMO_LIMIT) inert.clear(); // bounded: a cache, not a store
-        inert.set(chunk, quoteParity.odd);
+        inert.set(masked, offset, chunkEnd, quoteParity.odd ? 1 : 0);
       }
     }
     return applyEdits(text, edits);

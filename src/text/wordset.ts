@@ -88,3 +88,71 @@ export function buildWordSet(words: Iterable<string>): WordSet {
     size: list.length,
   });
 }
+
+/**
+ * A bounded memo from stretches of text to a small number, looked up straight from a text's characters
+ * (no substring per lookup; a key is copied only when stored). Open addressing; emptied when full.
+ */
+export interface ChunkMemo {
+  /** The value stored for text[start, end), or -1. */
+  get(text: string, start: number, end: number): number;
+  set(text: string, start: number, end: number, value: number): void;
+  readonly size: number;
+}
+
+/** FNV-1a over text[start, end), mixed. */
+function chunkHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/** A chunk memo of at most `limit` entries (then emptied: a cache, not a store). */
+export function createChunkMemo(limit: number): ChunkMemo {
+  let capacity = 16;
+  while (capacity < limit * SPREAD) capacity *= 2;
+  const mask = capacity - 1;
+  // per slot: the key's hash and its value + 1 (0: empty); the key itself
+  const hashes = new Int32Array(capacity);
+  const values = new Int32Array(capacity);
+  const keys: string[] = new Array<string>(capacity).fill('');
+  let size = 0;
+  const same = (key: string, text: string, start: number, end: number): boolean => {
+    if (key.length !== end - start) return false;
+    for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+    return true;
+  };
+  return {
+    get(text, start, end) {
+      const h = chunkHash(text, start, end);
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const v = values[slot] as number;
+        if (v === 0) return -1;
+        if (hashes[slot] === h && same(keys[slot] as string, text, start, end)) return v - 1;
+      }
+    },
+    set(text, start, end, value) {
+      if (size >= limit) {
+        values.fill(0);
+        keys.fill('');
+        size = 0;
+      }
+      const h = chunkHash(text, start, end);
+      let slot = h & mask;
+      for (; (values[slot] as number) !== 0; slot = (slot + 1) & mask) {
+        if (hashes[slot] === h && same(keys[slot] as string, text, start, end)) {
+          values[slot] = value + 1;
+          return;
+        }
+      }
+      hashes[slot] = h;
+      values[slot] = value + 1;
+      keys[slot] = text.slice(start, end);
+      size++;
+    },
+    get size() {
+      return size;
+    },
+  };
+}

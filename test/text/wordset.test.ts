@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildWordSet } from '../../src/text/wordset.js';
+import { buildWordSet, createChunkMemo } from '../../src/text/wordset.js';
 
 test('a word set answers membership straight from the text, first letter case-folded', () => {
   const t = buildWordSet(['the', 'there', 'mission', 'kandahar', 'Bad', 'x-y', 'the']);
@@ -34,4 +34,44 @@ test('property: words longer than the packed part are told apart by their tails'
     const set = new Set(words);
     return tails.every((t) => ws.has(`X ${head}${t}.`, 2, 2 + head.length + t.length) === set.has(head + t));
   }));
+});
+
+test('a chunk memo keeps values by the characters of a stretch of text, wherever the stretch is', () => {
+  const m = createChunkMemo(100);
+  const text = 'Kandahar, (Reuters) Kandahar, U.S. Kandahar';
+  assert.equal(m.get(text, 0, 9), -1);
+  m.set(text, 0, 9, 1); // "Kandahar,"
+  assert.equal(m.get(text, 20, 29), 1, 'the same characters elsewhere');
+  assert.equal(m.get(text, 35, 43), -1, '"Kandahar" without the comma is another key');
+  m.set(text, 10, 19, 0); // "(Reuters)"
+  assert.equal(m.get('(Reuters)', 0, 9), 0, 'and in another text');
+  m.set(text, 0, 9, 0);
+  assert.equal(m.get(text, 20, 29), 0, 'a value set again is replaced');
+  assert.equal(m.size, 2);
+});
+
+test('a chunk memo is bounded: full, it is emptied before the next entry', () => {
+  const m = createChunkMemo(3);
+  for (const w of ['alpha', 'beta', 'gamma']) m.set(w, 0, w.length, 1);
+  assert.equal(m.size, 3);
+  m.set('delta', 0, 5, 0);
+  assert.equal(m.size, 1);
+  assert.equal(m.get('alpha', 0, 5), -1);
+  assert.equal(m.get('delta', 0, 5), 0);
+});
+
+test('property: a chunk memo answers as a Map of substrings does', () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.integer({ min: 0, max: 3 })), { maxLength: 200 }), (ops) => {
+      const m = createChunkMemo(1000);
+      const ref = new Map<string, number>();
+      for (const [k, v] of ops) {
+        const text = `<${k}>`;
+        assert.equal(m.get(text, 1, 1 + k.length), ref.get(k) ?? -1);
+        m.set(text, 1, 1 + k.length, v);
+        ref.set(k, v);
+      }
+      assert.equal(m.size, ref.size);
+    }),
+  );
 });
