@@ -16,7 +16,6 @@ import type { ActorMention, DiscardRecord, EventRecord, Provenance, QuoteRecord,
 import { mentionCode, type CodingSources, type Mention, type SentenceTokens, type Token } from './contracts.js';
 import { createAnalyzer } from './text/analyze.js';
 import { createRepairer } from './text/repair.js';
-import { formPredicate } from './text/forms.js';
 import { parseCredits, parseDateline } from './text/dateline.js';
 import { defaultDictionariesDir } from './actors/dictionary.js';
 import { loadCameoTable, type CameoTable } from './events/cameo.js';
@@ -89,8 +88,8 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const repairer = createRepairer({ extraWords: [...sources.properWords] });
   const records = createRecordMaker({ cameo, gazetteer, grammar, dates: createDateFinder(), strictCodes: !petr });
   const maxTokens = options.maxSentenceTokens ?? 300;
-  /** Whether a token can code anything: a source's verb or event noun, or a word the grammar codes by itself. */
-  const canCode = formPredicate((t: Token): boolean => sources.triggers(t) || codesWithoutRule(t));
+  /** Whether anything can code from token i: a source's verb or event noun, or a word the grammar codes by itself. */
+  const canCode = (t: Token, i: number, tokens: readonly Token[]): boolean => codesWithoutRule(t) || sources.triggers(tokens, i);
   const info = Object.freeze({
     dictionaries: petr ? `petrarch:${petr.dictionaries.files.verbs}` : root,
     verbRules: verbRules ? verbRules.ruleCount : (petr?.dictionaries.compiled.counts.patterns ?? 0),

@@ -304,12 +304,13 @@ export interface CodingSources {
   /** Applied in order to each sentence's candidates. */
   refiners: readonly EventRefiner[];
   /**
-   * Whether a token can start something this source codes: a verb with rules that may head a verb group
-   * (src/grammar/groups.ts mayHeadGroup), an event noun. A function of the token's word form. A sentence
-   * with none (and no word the grammar codes by itself, src/grammar/groups.ts codesWithoutRule) can code
-   * nothing; unless an explanation is asked for, it is not parsed.
+   * Whether something this source codes can start at token i of a sentence (retagged): a verb that may
+   * head a verb group (src/grammar/groups.ts mayHeadGroup) with a rule that could match the words after
+   * it, an event noun. False only where nothing can code from this token. A sentence with no such token
+   * (and no word the grammar codes by itself, src/grammar/groups.ts codesWithoutRule) codes nothing;
+   * unless an explanation is asked for, it is not parsed.
    */
-  triggers(t: Token): boolean;
+  triggers(tokens: readonly Token[], i: number): boolean;
   /** Words repair must never split (the dictionaries' proper names). */
   properWords: Iterable<string>;
   /** Country code of a name (for the dateline), when the dictionaries know it. */

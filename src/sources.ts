@@ -4,7 +4,7 @@
  * (src/petrarch/source.ts).
  */
 import { join } from 'node:path';
-import type { CodingSources } from './contracts.js';
+import type { CodingSources, Token } from './contracts.js';
 import type { Gazetteer } from './attributes/places.js';
 import type { CameoTable } from './events/cameo.js';
 import type { Grammar } from './events/grammar.js';
@@ -47,13 +47,17 @@ export function nativeSources(root: string, verbRules: VerbRules, cameo: CameoTa
   const nouns = withFormMemo(loadNounRules(join(root, 'nouns'), root, cameo));
   const lexicon = compileActorLexicon(loadActorDictionaries(join(root, 'actors')), tokenize, (name) => (gazetteer.lookup(name)?.population ?? 0) >= 20000);
   const rules = nativeRuleSource(verbRules);
+  const ruleVerb = formPredicate((t: Token): boolean => mayHeadGroup(t) && rules.hasRules(t));
   return {
     verbRules,
     actors: nativeActorSource(lexicon, grammar),
     rules,
     adjust: adjustCode,
     nominal: (g, coded) => nominalEvents(g, nouns, coded),
-    triggers: (t) => (mayHeadGroup(t) && rules.hasRules(t)) || nouns.starts(t),
+    triggers(tokens, i) {
+      const t = tokens[i];
+      return !!t && ((ruleVerb(t) && rules.mayMatch(tokens, i)) || nouns.starts(t));
+    },
     refiners: [],
     properWords: lexicon.properWords,
     countryOf: (name) => lexicon.countryByName.get(name) ?? null,

@@ -91,7 +91,16 @@ function matchRule(rule: VerbRule, tokens: readonly Token[], from: number, menti
   return step(0, from) === null ? null : { rule, target };
 }
 
-export function nativeRuleSource(rules: VerbRules): RuleSource {
+/** Our rules as a rule source, with a cheap test of whether a verb's rules could match at all. */
+export interface NativeRuleSource extends RuleSource {
+  /**
+   * Whether some rule of the verb at v could match the words after it: a rule with no literal, or one
+   * whose rarest literal is there. False only where match finds nothing (not even the verb's usual code).
+   */
+  mayMatch(tokens: readonly Token[], v: number): boolean;
+}
+
+export function nativeRuleSource(rules: VerbRules): NativeRuleSource {
   const rulesOf = formMemo((t: Token): readonly VerbRule[] | undefined => rules.forToken(t.lemma, t.lower));
   /**
    * Per rule list: the rules with no literal, the rules by a word of their rarest literal (positions in
@@ -130,8 +139,36 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
   }
   const mayAnchor = formPredicate((t: Token): boolean => anchorWords.has(t.lower) || anchorWords.has(t.lemma));
   const mayBeLiteral = formPredicate((t: Token): boolean => literalWords.has(t.lower) || literalWords.has(t.lemma));
+  /** The rules whose rarest literal is among the words after the verb at v, marked in the list's order. */
+  const marks = (list: readonly VerbRule[], index: ListIndex, tokens: readonly Token[], v: number): Uint8Array => {
+    const marked = new Uint8Array(list.length);
+    for (const k of index.free) marked[k] = 1;
+    if (index.byWord.size) {
+      for (let i = v + 1; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        if (!mayAnchor(t)) continue;
+        const ks = index.byWord.get(t.lower);
+        if (ks) for (const k of ks) marked[k] = 1;
+        const kl = t.lemma !== t.lower ? index.byWord.get(t.lemma) : undefined;
+        if (kl) for (const k of kl) marked[k] = 1;
+      }
+    }
+    return marked;
+  };
   return {
     hasRules: (t) => rulesOf(t) !== undefined,
+    mayMatch(tokens, v) {
+      const verb = tokens[v];
+      const list = verb ? rulesOf(verb) : undefined;
+      if (!list) return false;
+      const index = indexOf(list);
+      if (index.free.length) return true;
+      for (let i = v + 1; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        if (mayAnchor(t) && (index.byWord.has(t.lower) || (t.lemma !== t.lower && index.byWord.has(t.lemma)))) return true;
+      }
+      return false;
+    },
     match(clause: Clause, g: SentenceGrammar): RuleMatch {
       const tokens = g.sentence.tokens;
       const v = clause.group.verb;
@@ -146,18 +183,7 @@ export function nativeRuleSource(rules: VerbRules): RuleSource {
       // the rules whose rarest literal is among the words after the verb (found through the list's
       // index), in order; a rule matches only there
       const index = indexOf(list);
-      const marked = new Uint8Array(list.length);
-      for (const k of index.free) marked[k] = 1;
-      if (index.byWord.size) {
-        for (let i = v + 1; i < tokens.length; i++) {
-          const t = tokens[i] as Token;
-          if (!mayAnchor(t)) continue;
-          const ks = index.byWord.get(t.lower);
-          if (ks) for (const k of ks) marked[k] = 1;
-          const kl = t.lemma !== t.lower ? index.byWord.get(t.lemma) : undefined;
-          if (kl) for (const k of kl) marked[k] = 1;
-        }
-      }
+      const marked = marks(list, index, tokens, v);
       const order: number[] = [];
       for (let k = 0; k < marked.length; k++) if (marked[k]) order.push(k);
       /** Are the rule's other literals among the words after the verb too? */

@@ -17,6 +17,7 @@ import type { PetrarchOptions } from './options.js';
 import type { PetrarchDictionaries } from './dictionaries.js';
 import { adjustCode } from '../events/build.js';
 import { mayHeadGroup } from '../grammar/groups.js';
+import { formPredicate } from '../text/forms.js';
 import { actorCodes, type CompiledPetrarch, type CompiledPattern, type Elem, type VerbForm } from './compile.js';
 
 interface Word {
@@ -236,6 +237,8 @@ export function petrarchSources(dicts: PetrarchDictionaries, options: Readonly<P
       ? events.filter((e) => (e.sources.length > 0 && e.targets.length > 0) || (e.pairwise === true && e.sources.length > 1))
       : events.map((e): EventCandidate => (e.sources.length ? e : { ...e, unknownSource: true }));
 
+  // a verb of the dictionaries that may head a verb group, asked once per word form of this coder's analyzer
+  const ruleVerb = formPredicate((t: Token): boolean => mayHeadGroup(t) && rules.hasRules(t));
   return {
     actors,
     rules,
@@ -256,7 +259,10 @@ export function petrarchSources(dicts: PetrarchDictionaries, options: Readonly<P
     ] satisfies EventRefiner[],
     properWords: petrarchWords(dict),
     countryOf: () => null,
-    triggers: (t) => mayHeadGroup(t) && rules.hasRules(t),
+    triggers: (tokens, i) => {
+      const t = tokens[i];
+      return !!t && ruleVerb(t);
+    },
   };
 }
 
