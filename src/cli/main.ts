@@ -10,12 +10,17 @@
  *   wirecoder serve [--db FILE] [--port N] [--host H] [--web DIR] [--ingest PATH...] [--max-body BYTES] [--workers N]
  *   wirecoder token [--db FILE]
  *
+ *   wirecoder --version | --help | COMMAND --help          (load no dictionaries)
+ *
+ * `code` with no input says "no stories in INPUT" on stderr (exit 0); with no input argument on a
+ * terminal it prints its usage and exits 2 rather than wait for typing ("-" reads the terminal).
+ *
  * Exit codes: 0 all inputs read; 1 some input had a problem (reported on stderr as
  * `wirecoder: FILE:LINE: message`, the rest still coded); 2 usage error or nothing could start
  * (bad option, coder failed to load, output not writable). `validate`: 0 ran; 1 fewer records passed than
  * --min-pass asks; 2 the file or the dictionaries could not be read. `ingest` and `stats`: see ingest.ts.
  */
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -72,6 +77,28 @@ function parsePort(value: string): number {
 function parseLimit(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number (0 = all)');
   return Number(value);
+}
+
+/** Whether a stream is an interactive terminal. */
+function isTerminal(stream: Readable): boolean {
+  return 'isTTY' in stream && stream.isTTY === true;
+}
+
+/** The package's version, from its package.json (dist/src/cli/ is three levels below it). */
+function packageVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string') return pkg.version;
+  } catch {
+    // reported below
+  }
+  return 'unknown (package.json not found)';
+}
+
+/** How the inputs are named in a message: their paths, or standard input. */
+function inputNames(inputs: readonly string[]): string {
+  const names = inputs.length === 0 ? ['-'] : inputs;
+  return names.map((n) => (n === '-' ? 'standard input' : n)).join(', ');
 }
 
 /** Opens --output FILE, resolving once it is writable (or rejecting with the open error). */
@@ -133,6 +160,7 @@ export async function runCode(inputs: readonly string[], options: CodeOptions, i
   const explainToStderr = options.explain && (options.format === 'jsonl' || options.format === 'tsv');
 
   let problems = 0;
+  let stories = 0;
   let started = false;
   /** Handles one story or problem; false once output can no longer be written. */
   const handle = async (item: IngestItem): Promise<boolean> => {
@@ -144,6 +172,7 @@ export async function runCode(inputs: readonly string[], options: CodeOptions, i
       }
       return true;
     }
+    stories += 1;
     const loaded = await getCoder();
     if (loaded === null) return false;
     const result = codeOne(loaded, item);
@@ -166,6 +195,8 @@ export async function runCode(inputs: readonly string[], options: CodeOptions, i
   reading: for await (const batch of readInputBatches(inputs.length === 0 ? ['-'] : inputs, readOptions)) {
     for (const item of batch) if (!(await handle(item))) break reading;
   }
+  // nothing at all to code is said, not an error: an empty file, directory or stream
+  if (stories === 0 && problems === 0) err(`no stories in ${inputNames(inputs)}`);
   if (started) await out.write(formatter.end());
   if (options.output !== undefined) await out.end();
   if (out.error !== null) {
@@ -281,6 +312,7 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
   const program = new Command('wirecoder');
   program
     .description('Turns news wire stories into political event data (CAMEO, PLOVER).')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -298,7 +330,14 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
     .option('--explain', 'explain each sentence (json: "explain" field; table: under each story; jsonl/tsv: on stderr)', false)
     .option('--dictionaries <dir>', 'dictionary directory (default: the package\'s dictionaries/)')
     .option('-o, --output <file>', 'write to FILE instead of standard output')
-    .action((inputs: string[], opts: Record<string, unknown>) => {
+    .action((inputs: string[], opts: Record<string, unknown>, cmd: Command) => {
+      // standard input on a terminal with nothing piped in: the user wants to know how to use the command
+      if (inputs.length === 0 && isTerminal(io.stdin)) {
+        cmd.outputHelp({ error: true });
+        io.stderr.write('wirecoder: code: no input: give files or directories, or pipe stories in ("-" reads a terminal)\n');
+        onWork(Promise.resolve(EXIT_FATAL));
+        return;
+      }
       const options: CodeOptions = {
         format: opts['format'] as FormatName,
         input: opts['input'] as InputFormat,

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REUTERS_SAMPLE, removeDir, reutersFile, tempDir, writeTree } from '../ingest/fixtures.js';
 import { lines, runCli } from './run.js';
+import { repoRoot } from '../helpers.js';
 
 const EVENT_FIELDS = [
   'doc', 'sentence', 'text', 'date', 'date_text', 'source', 'target', 'cameo', 'plover', 'place', 'quantities',
@@ -12,13 +13,34 @@ const EVENT_FIELDS = [
 
 // Each spawn loads the coder: run them side by side.
 describe('wirecoder CLI (spawned)', { concurrency: true }, () => {
-  test('empty standard input: no output, exit 0', async () => {
+  test('empty standard input, an empty file, an empty directory: no output, exit 0, and a word saying so', async () => {
     const r = await runCli(['code']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr, '');
+    assert.equal(r.stderr, 'wirecoder: no stories in standard input\n');
     const dash = await runCli(['code', '-', '--format', 'tsv'], { stdin: '\n \n' });
-    assert.deepEqual([dash.code, dash.stdout, dash.stderr], [0, '', '']);
+    assert.deepEqual([dash.code, dash.stdout, dash.stderr], [0, '', 'wirecoder: no stories in standard input\n']);
+    const dir = await tempDir();
+    try {
+      await writeTree(dir, { 'empty.txt': '', 'sub/blank.txt': '  \n' });
+      const files = await runCli(['code', join(dir, 'empty.txt'), join(dir, 'sub')]);
+      assert.deepEqual([files.code, files.stdout], [0, '']);
+      assert.equal(files.stderr, `wirecoder: no stories in ${join(dir, 'empty.txt')}, ${join(dir, 'sub')}\n`);
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  test('--version prints the package version; --help loads no dictionaries', async () => {
+    const pkg: unknown = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : '';
+    assert.match(version, /^\d+\.\d+\.\d+/);
+    const r = await runCli(['--version']);
+    assert.deepEqual([r.code, r.stdout, r.stderr], [0, `${version}\n`, '']);
+    // the dictionaries are not there to load: help must not need them
+    const help = await runCli(['code', '--help', '--dictionaries', '/no/such/dictionaries']);
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /--format/);
   });
 
   test('usage errors exit 2; --help exits 0', async () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Coder } from '../../src/coder.js';
-import { runCode } from '../../src/cli/main.js';
+import { main, runCode } from '../../src/cli/main.js';
 import type { CodeOptions } from '../../src/cli/main.js';
 import type { StoryInput } from '../../src/types.js';
 import { sampleStory } from '../output/sample.js';
@@ -78,4 +78,20 @@ test('output stops cleanly when the reader goes away', async () => {
   assert.equal(code, 0);
   assert.equal(err.text(), '');
   assert.ok(got >= 1);
+});
+
+test('code with no input on a terminal prints its usage and exits 2 instead of waiting', async () => {
+  const out = capture();
+  const err = capture();
+  const terminal = Object.assign(new PassThrough(), { isTTY: true });
+  const code = await main(['node', 'wirecoder', 'code'], { stdin: terminal, stdout: out.stream, stderr: err.stream });
+  assert.equal(code, 2);
+  assert.equal(out.text(), '');
+  assert.match(err.text(), /Usage: wirecoder code/);
+  assert.match(err.text(), /wirecoder: code: no input: give files or directories, or pipe stories in/);
+  // "-" reads the terminal as asked; piped input is read as before
+  const piped = capture();
+  const codePiped = await main(['node', 'wirecoder', 'code'], { stdin: fakeStdin(''), stdout: out.stream, stderr: piped.stream });
+  assert.equal(codePiped, 0);
+  assert.equal(piped.text(), 'wirecoder: no stories in standard input\n');
 });
