@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { ActorMention, DiscardRecord, EventRecord, Provenance, QuoteRecord, SentenceExplanation, Span, StoryInput, StoryResult } from './types.js';
 import { mentionCode, type CodingSources, type Mention, type SentenceTokens, type Token } from './contracts.js';
 import { createAnalyzer } from './text/analyze.js';
-import { createRepairer } from './text/repair.js';
+import { createRepairer, MAX_RUN } from './text/repair.js';
 import { parseCredits, parseDateline } from './text/dateline.js';
 import { defaultDictionariesDir } from './actors/dictionary.js';
 import { loadCameoTable, type CameoTable } from './events/cameo.js';
@@ -101,6 +101,8 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   function codeStory(input: StoryInput): StoryResult {
     const warnings: string[] = [];
     const { text, repairs } = repairer.repair(input.text);
+    const cuts = repairs.filter((r) => r.kind === 'cut').length;
+    if (cuts > 0) warnings.push(`text with no white space for over ${MAX_RUN} characters: cut in ${cuts} places (repairs of kind "cut")`);
     const dateline = parseDateline(text);
     const credits = parseCredits(text);
     const { tokens, sentences } = analyzer.analyze(text);

@@ -37,7 +37,8 @@ export interface Repair {
   to: string;
   /** Offset of `from` in the original text. */
   offset: number;
-  kind: 'split' | 'unwrap' | 'ticker' | 'space';
+  /** cut: a run of characters with no white space too long to analyse whole (src/text/repair.ts MAX_RUN). */
+  kind: 'split' | 'unwrap' | 'ticker' | 'space' | 'cut';
 }
 
 export interface Span {

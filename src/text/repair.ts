@@ -937,6 +937,10 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
         if (!joins.has(nextNewline)) quoteParity.odd = false;
         nextNewline = masked.indexOf('\n', nextNewline + 1);
       }
+      if (chunkEnd - offset > MAX_RUN) {
+        edits.push(...cutEdits(text, offset, chunkEnd));
+        continue;
+      }
       if (settled !== null && settled[offset] === 1) continue;
       if (knownEnd[offset] === chunkEnd) continue;
       if (chunkEnd - offset < 3 && !/["$,;]/.test(masked.slice(offset, chunkEnd))) continue;
@@ -989,6 +993,38 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
 function isWhite(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The longest run of characters without white space that is analysed whole. No word is this long; a
+ * longer run (a URL, a table, an encoding gone wrong, an attack) is cut into pieces of at most this
+ * many characters, each a repair of kind "cut": the tokenizer's time on one token grows with the square
+ * of its length.
+ */
+export const MAX_RUN = 256;
+/** How far back from a hard cut a cut looks for a mark to cut after ("/", "-", ","...). */
+const CUT_LOOKBACK = 32;
+
+/** Edits that cut text[start, end) (no white space in it) into pieces of at most MAX_RUN characters. */
+function cutEdits(text: string, start: number, end: number): Edit[] {
+  const edits: Edit[] = [];
+  let from = start;
+  while (end - from > MAX_RUN) {
+    let at = from + MAX_RUN;
+    // after the last mark that is not a letter or digit, when there is one near the hard cut
+    for (let k = at - 1; k > at - CUT_LOOKBACK && k > from; k--) {
+      if (!isAlnum(text[k])) {
+        at = k + 1;
+        break;
+      }
+    }
+    // never between the two halves of a character outside the BMP
+    const c = text.charCodeAt(at - 1);
+    if (c >= 0xd800 && c <= 0xdbff) at--;
+    edits.push({ start: at - 1, end: at, to: (text[at - 1] ?? '') + ' ', kind: 'cut' });
+    from = at;
+  }
+  return edits;
 }
 
 /** Entries of a word cache before it is emptied. */

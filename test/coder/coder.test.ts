@@ -68,3 +68,13 @@ test('a sentence is left unparsed only when no word in it can code: a verb with 
   assert.deepEqual(full.explain?.map((x) => x.sentence), [0, 1, 2, 3, 4], 'an explanation lists every sentence, the unparsed kind too');
   assert.deepEqual(full.explain?.[4]?.actors.map((a) => a.code), ['DNKGOV']);
 });
+
+test('a story with a 100 KB run of letters and no space still codes its sentences, and says where it cut', () => {
+  const junk = 'qwertyuiopasdfghjklzxcvbnm'.repeat(4000);
+  const input = { id: 'long-run', text: `Israeli troops killed two Palestinians in Gaza on Monday. ${junk}`, date: '2008-03-04', origin: { file: 'long-run' } };
+  const r = coder.codeStory(input);
+  assert.ok(r.events.some((e) => e.cameo.code.startsWith('19') && e.sentence === 0), r.events.map((e) => e.cameo.code).join(' '));
+  assert.ok(r.repairs.filter((x) => x.kind === 'cut').length >= 400);
+  assert.ok(r.warnings.some((w) => /no white space for over 256 characters: cut in \d+ places/.test(w)), r.warnings.join(' | '));
+  for (const s of r.sentences) for (const run of s.text.split(/\s+/)) assert.ok(run.length <= 256);
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { createRepairer } from '../../src/text/repair.js';
+import { createRepairer, MAX_RUN } from '../../src/text/repair.js';
 import { shared } from '../helpers.js';
 import { loadCorpusStories, wrap } from './corpus.js';
 
@@ -117,4 +117,34 @@ test('property: a story is repaired the same whatever was repaired before it (th
     const c = pass(stories);
     return a.every((x, k) => x === b[k] && x === c[k]);
   }), { numRuns: 25 });
+});
+
+test('a run with no white space longer than MAX_RUN is cut into pieces of at most MAX_RUN, after a mark near the cut when there is one', () => {
+  const long = 'x'.repeat(1000);
+  const { text, repairs } = repairer.repair(`Before ${long} after.`);
+  const runs = text.split(/\s+/);
+  assert.ok(runs.every((r) => r.length <= MAX_RUN), runs.map((r) => r.length).join(' '));
+  assert.equal(text.replace(/\s+/g, ''), `Before${long}after.`, 'only spaces are added');
+  assert.deepEqual(repairs.map((r) => r.kind), ['cut', 'cut', 'cut']);
+  // a URL-like run is cut after its last "/" before the hard cut
+  const url = `http://example.org/${'a'.repeat(220)}/${'b'.repeat(100)}`;
+  const cut = repairer.repair(url).text;
+  assert.equal(cut, `http://example.org/${'a'.repeat(220)}/ ${'b'.repeat(100)}`);
+  // never between the halves of a character outside the BMP
+  const emoji = '😀'.repeat(400);
+  const pieces = repairer.repair(emoji).text.split(' ');
+  assert.ok(pieces.length > 1 && pieces.every((p) => p.length <= MAX_RUN && !/[\uD800-\uDBFF]$/.test(p) && !/^[\uDC00-\uDFFF]/.test(p)));
+  // runs up to MAX_RUN are left alone
+  assert.deepEqual(repairer.repair('y'.repeat(MAX_RUN)).repairs, []);
+});
+
+test('property: after repair no run without white space is longer than MAX_RUN, and the cuts only add spaces', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom('a', 'B', '7', '.', '-', '/', '😀', 'é'), minLength: 0, maxLength: 3000 }), (s) => {
+      const { text, repairs } = repairer.repair(s);
+      for (const run of text.split(/\s+/)) assert.ok(run.length <= MAX_RUN, `run of ${run.length}`);
+      if (repairs.every((r) => r.kind === 'cut')) assert.equal(text.replace(/ /g, ''), s);
+    }),
+    { numRuns: 200 },
+  );
 });
