@@ -6,6 +6,7 @@
 import type { InputProblem, StoryInput } from '../types.js';
 import { decodeLine, normaliseDate, normaliseNewlines, strictDecoder } from './decode.js';
 import type { IngestItem } from './item.js';
+import { storyText, type TextKind } from './html.js';
 import { splitLineBatches } from './lines.js';
 import type { RawLine } from './lines.js';
 
@@ -41,22 +42,30 @@ export function recordToStory(
   const text = value['text'];
   if (typeof text !== 'string') return [problem(file, line, `record "${id}" has no "text" string`)];
   const out: IngestItem[] = [];
-  let date = fallbackDate;
+  let recordDate: string | null = null;
   const rawDate = value['date'];
   if (typeof rawDate === 'string' && rawDate.trim() !== '') {
     const d = normaliseDate(rawDate);
-    if (d !== null) date = d;
+    if (d !== null) recordDate = d;
     else out.push({ file, line, message: `record "${id}": invalid date ${JSON.stringify(rawDate)}, using ${fallbackDate ?? 'none'}`, warning: true });
   } else if (rawDate !== undefined && rawDate !== null && rawDate !== '') {
     out.push({ file, line, message: `record "${id}": "date" is not a string, using ${fallbackDate ?? 'none'}`, warning: true });
   }
   const headline = value['headline'];
   const url = value['url'];
+  // "format": "html" or "text" says what "text" is written in; without it, a text that begins as an
+  // HTML document is read as one
+  const rawFormat = value['format'];
+  let kind: TextKind = 'auto';
+  if (rawFormat === 'html' || rawFormat === 'text') kind = rawFormat;
+  else if (rawFormat !== undefined && rawFormat !== null) out.push({ file, line, message: `record "${id}": "format" must be "html" or "text", read by its content`, warning: true });
+  const read = storyText(normaliseNewlines(text), kind);
   const story: StoryInput = {
     id,
-    text: normaliseNewlines(text),
-    date,
-    headline: typeof headline === 'string' ? headline : null,
+    text: read.text,
+    // the record's own date, else the page's, else the reader's fallback
+    date: recordDate ?? read.date ?? fallbackDate,
+    headline: typeof headline === 'string' ? headline : read.headline,
     url: typeof url === 'string' ? url : null,
     origin: { file, line },
   };

@@ -14,12 +14,16 @@ import { decodeUtf8, normaliseNewlines } from './decode.js';
 import type { IngestItem } from './item.js';
 import { readJsonlBatches } from './jsonl.js';
 import { isReutersFormat, reutersStory } from './reuters.js';
+import { storyText } from './html.js';
 
-export type InputFormat = 'auto' | 'text' | 'reuters' | 'jsonl';
-export const INPUT_FORMATS: readonly InputFormat[] = ['auto', 'text', 'reuters', 'jsonl'];
+export type InputFormat = 'auto' | 'text' | 'reuters' | 'jsonl' | 'html';
+export const INPUT_FORMATS: readonly InputFormat[] = ['auto', 'text', 'reuters', 'jsonl', 'html'];
 
 export interface ReadOptions {
-  /** auto: ".jsonl"/".ndjson" files are JSON Lines, files starting with "-- " are Reuters, the rest text. */
+  /**
+   * auto: ".jsonl"/".ndjson" files are JSON Lines, ".html"/".htm" files and files that begin as an HTML
+   * document are HTML pages (src/ingest/html.ts), files starting with "-- " are Reuters, the rest text.
+   */
   input?: InputFormat;
   /** Story date when the input has none (--date); never defaults to today. */
   date?: string | null;
@@ -80,7 +84,8 @@ export function isJsonlName(path: string): boolean {
 
 function fileFormat(path: string, input: InputFormat): InputFormat {
   if (input !== 'auto') return input;
-  return isJsonlName(path) ? 'jsonl' : 'auto';
+  if (isJsonlName(path)) return 'jsonl';
+  return /^\.html?$/i.test(extname(path)) ? 'html' : 'auto';
 }
 
 /**
@@ -92,7 +97,7 @@ export function storyFromBytes(
   bytes: Uint8Array,
   file: string,
   name: string,
-  format: 'auto' | 'text' | 'reuters',
+  format: 'auto' | 'text' | 'reuters' | 'html',
   fallbackDate: string | null,
 ): IngestItem[] {
   const decoded = decodeUtf8(bytes);
@@ -113,7 +118,9 @@ export function storyFromBytes(
   }
   if (text.trim() === '') return [];
   const id = idFromName(name, false);
-  const story: StoryInput = { id, text, date: fallbackDate, headline: null, url: null, origin: { file } };
+  const read = storyText(text, format === 'html' ? 'html' : format === 'text' ? 'text' : 'auto');
+  if (read.text.trim() === '') return [{ file, message: 'an HTML page with no text in it, skipped' }];
+  const story: StoryInput = { id, text: read.text, date: read.date ?? fallbackDate, headline: read.headline, url: null, origin: { file } };
   return [story];
 }
 

@@ -10,7 +10,7 @@
  *   GET  /api/aggregates/goldstein  Goldstein per month for one dyad (source and target required)
  *   GET  /api/places              event places with counts (the map)
  *   GET  /api/commitments         threats, pledges and demands
- *   POST /api/code                code a posted text without storing it
+ *   POST /api/code                code a posted text (or HTML page: "format") without storing it
  *   POST /api/stories             code and store posted stories (needs the write token)
  *   GET  /api/health              liveness (the API bench's baseline)
  *   GET  /api/openapi.json        this API as an OpenAPI 3 document
@@ -33,6 +33,7 @@ import { InvalidQueryError } from '../store/types.js';
 import type { CodedText, EventStore } from '../store/types.js';
 import type { StoryInput } from '../types.js';
 import { exportStream } from './export.js';
+import { storyText, type TextKind } from '../ingest/html.js';
 import type { ExportFormat } from './export.js';
 import { filterFromQuery, PAGE_PROPERTIES, querySchema, realDay } from './params.js';
 import type { FilterQuery } from './params.js';
@@ -70,6 +71,8 @@ const storyBody = {
     date: day,
     url: { type: 'string', maxLength: 2000 },
     id: { type: 'string', maxLength: 200 },
+    /** What "text" is written in: an HTML page (its article is coded, its title and date used) or plain text; auto: by its content. */
+    format: { type: 'string', enum: ['auto', 'text', 'html'] },
   },
 } as const;
 
@@ -105,6 +108,14 @@ interface PostedStory {
   date?: string;
   url?: string;
   id?: string;
+  format?: TextKind;
+}
+
+/** A posted story as the coder reads it: an HTML page's article, title and date; the posted fields first. */
+function postedInput(s: PostedStory, field: string, id: string, origin: StoryInput['origin']): StoryInput {
+  const date = validDay(`${field}date`, s.date);
+  const read = storyText(s.text, s.format ?? 'auto');
+  return { id, text: read.text, date: date ?? read.date, headline: s.headline ?? read.headline, url: s.url ?? null, origin };
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -270,12 +281,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         ...tags('coding'),
         summary: 'Code a text without storing it',
-        body: { ...storyBody, properties: { text: storyBody.properties.text, headline: storyBody.properties.headline, date: day } },
+        body: { ...storyBody, properties: { text: storyBody.properties.text, headline: storyBody.properties.headline, date: day, format: storyBody.properties.format } },
       },
     },
     async (request, reply): Promise<CodedText> => {
-      const date = validDay('date', request.body.date);
-      const [coded] = await options.coder.code([{ id: 'posted', text: request.body.text, date, headline: request.body.headline ?? null, origin: { file: 'request' } }]);
+      const [coded] = await options.coder.code([postedInput(request.body, '', 'posted', { file: 'request' })]);
       if (coded === undefined || !coded.ok) {
         return reply.code(422).send({ statusCode: 422, error: 'Unprocessable Entity', message: `the text could not be coded: ${coded?.ok === false ? coded.error : 'no result'}` });
       }
@@ -314,14 +324,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     },
     async (request) => {
-      const inputs: StoryInput[] = request.body.stories.map((s, i) => ({
-        id: s.id ?? `posted-${i + 1}`,
-        text: s.text,
-        date: validDay(`stories[${i}].date`, s.date),
-        headline: s.headline ?? null,
-        url: s.url ?? null,
-        origin: { file: 'request', line: i + 1 },
-      }));
+      const inputs: StoryInput[] = request.body.stories.map((s, i) => postedInput(s, `stories[${i}].`, s.id ?? `posted-${i + 1}`, { file: 'request', line: i + 1 }));
       return { results: await options.storeStories(inputs) };
     },
   );

@@ -50,20 +50,20 @@ describe('ingest and stats on small inputs', { concurrency: true }, () => {
     assert.equal(r.stdout, '');
     const err = lines(r.stderr);
     assert.ok(err.includes(`wirecoder: ${join(inputs, 'bad.txt')}: binary file (contains NUL bytes), skipped`), r.stderr);
-    assert.match(err[err.length - 1] ?? '', /^ingest: done: 4 stories \(stored 4, unchanged 0, recoded 0, problems 1\) in [\d.]+ s, \d+ stories\/s; .*small\.db holds 4 stories, \d+ events$/);
+    assert.match(err[err.length - 1] ?? '', /^ingest: done: 5 stories \(stored 5, unchanged 0, recoded 0, problems 1\) in [\d.]+ s, \d+ stories\/s; .*small\.db holds 5 stories, \d+ events$/);
     const json = await runCli(['stats', '--db', db, '--json']);
     assert.equal(json.code, 0, json.stderr);
     const stats = statsOf(json.stdout);
-    assert.equal(stats.stories, 4);
+    assert.equal(stats.stories, 5, 'four text stories and an HTML page');
     assert.ok(stats.events > 5 && stats.commitments >= 1 && stats.quotes >= 1, json.stdout);
     assert.deepEqual(Object.keys(stats.quad).sort(), ['1', '2', '3', '4', 'none']);
     const table = await runCli(['stats', '--db', db]);
     assert.equal(table.code, 0);
-    assert.match(table.stdout, /^stories +4$/m);
+    assert.match(table.stdout, /^stories +5$/m);
     assert.match(table.stdout, new RegExp(`^events +${stats.events}$`, 'm'));
     const again = await runCli(['ingest', join(repoRoot, 'examples'), '--db', db]);
     assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stderr, /stored 0, unchanged 4, recoded 0, problems 0/);
+    assert.match(again.stderr, /stored 0, unchanged 5, recoded 0, problems 0/);
   });
 
   test('usage errors exit 2', async () => {

@@ -184,6 +184,21 @@ describe('reads', () => {
 });
 
 describe('writes', () => {
+  it('codes a posted HTML page ("format": "html"): its article, title and date; nothing from its script', async () => {
+    const page = '<!doctype html><html><head><title>Peru talks</title><meta property="article:published_time" content="2008-04-17T09:00:00Z">' +
+      '<script>var s = "Iran attacked Israel on Monday.";</script></head><body><nav>Syria attacked Lebanon</nav><article>' +
+      '<p>Peru&#39;s foreign minister met his Chilean counterpart in Lima on Wednesday, officials said.</p></article></body></html>';
+    const r = await app.inject({ method: 'POST', url: '/api/code', payload: { text: page, format: 'html' } });
+    assert.equal(r.statusCode, 200, r.body);
+    const coded = r.json() as CodedText;
+    assert.equal(coded.headline, 'Peru talks');
+    assert.equal(coded.date, '2008-04-17');
+    assert.equal(coded.text, "Peru's foreign minister met his Chilean counterpart in Lima on Wednesday, officials said.");
+    assert.ok(coded.events.length > 0 && coded.events.every((e) => !/IRN|ISR|SYR|LBN/.test(`${e.source.code} ${e.target?.code ?? ''}`)));
+    const bad = await app.inject({ method: 'POST', url: '/api/code', payload: { text: page, format: 'pdf' } });
+    assert.equal(bad.statusCode, 400, bad.body);
+  });
+
   it('codes a posted text without storing it', async () => {
     const before = await get<StoreStats>('/api/stats');
     const r = await app.inject({
