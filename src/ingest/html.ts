@@ -77,48 +77,125 @@ function isoDay(value: string | null | undefined): string | null {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
-/** A document as linkedom gives it (the parts used here). */
-type Doc = ReturnType<typeof parseHTML>['document'];
+/** What one streaming pass over a page finds: its size and depth, title and publication date. */
+interface PageFacts {
+  elements: number;
+  depth: number;
+  title: string | null;
+  date: string | null;
+}
 
-function publicationDate(doc: Doc): string | null {
-  const metas = [...doc.querySelectorAll('meta')];
+/** Elements that never hold content, so never deepen the tree. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** A tag: its closing slash, its name, its attributes. Linear: no nested quantifiers. */
+const TAG_RE = /<(\/?)([a-zA-Z][\w:-]*)([^>]*)>/g;
+const ATTR_RE = /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
+
+function attributes(raw: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of raw.matchAll(ATTR_RE)) out.set((m[1] ?? '').toLowerCase(), decodeHTMLStrict(m[2] ?? m[3] ?? m[4] ?? ''));
+  return out;
+}
+
+/**
+ * One pass over a page's tags with a regular expression (linear whatever the nesting: htmlparser2 keeps
+ * its open elements in an array it shifts, so a deeply nested page costs it the square of its depth).
+ */
+function pageFacts(html: string): PageFacts {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  let title: string | null = null;
+  const metaDates = new Map<string, string>();
+  let timeDate: string | null = null;
+  for (const m of html.matchAll(TAG_RE)) {
+    const name = (m[2] ?? '').toLowerCase();
+    if (m[1] === '/') {
+      if (!VOID.has(name)) depth = Math.max(0, depth - 1);
+      continue;
+    }
+    elements++;
+    if (!VOID.has(name) && !(m[3] ?? '').endsWith('/')) deepest = Math.max(deepest, ++depth);
+    if (name === 'title' && title === null) {
+      const from = (m.index ?? 0) + m[0].length;
+      const close = html.toLowerCase().indexOf('</title', from);
+      title = decodeHTMLStrict(html.slice(from, close < 0 ? from : close)).replace(/\s+/g, ' ').trim() || null;
+    } else if (name === 'meta') {
+      const a = attributes(m[3] ?? '');
+      const key = (a.get('property') ?? a.get('name') ?? a.get('itemprop') ?? '').toLowerCase();
+      const day = isoDay(a.get('content'));
+      if (key && day && !metaDates.has(key)) metaDates.set(key, day);
+    } else if (name === 'time' && timeDate === null) timeDate = isoDay(attributes(m[3] ?? '').get('datetime'));
+  }
+  let date: string | null = null;
   for (const key of DATE_META) {
-    for (const m of metas) {
-      const name = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
-      if (name === key) {
-        const day = isoDay(m.getAttribute('content'));
-        if (day) return day;
-      }
+    const d = metaDates.get(key);
+    if (d) {
+      date = d;
+      break;
     }
   }
-  for (const t of [...doc.querySelectorAll('time[datetime]')]) {
-    const day = isoDay(t.getAttribute('datetime'));
-    if (day) return day;
-  }
-  return null;
+  return { elements, depth: deepest, title, date: date ?? timeDate };
 }
+
+
+/**
+ * The visible text of a page too large or too deep for a DOM, in linear time: comments and raw-text
+ * elements dropped, a blank line at each block tag, other tags removed, entities decoded.
+ */
+function flatText(html: string): string {
+  const lower = html.toLowerCase();
+  let kept = '';
+  let at = 0;
+  // comments and raw-text elements out, each found by indexOf from where the last ended (no rescans)
+  const opener = /<!--|<(script|style|noscript|template|textarea|title)\b/gi;
+  for (let m = opener.exec(html); m !== null; m = opener.exec(html)) {
+    kept += html.slice(at, m.index);
+    const end = m[0] === '<!--' ? lower.indexOf('-->', m.index + 4) : lower.indexOf(`</${(m[1] ?? '').toLowerCase()}`, m.index + m[0].length);
+    if (end < 0) {
+      at = html.length;
+      break;
+    }
+    at = m[0] === '<!--' ? end + 3 : Math.max(end + 2, lower.indexOf('>', end) + 1);
+    opener.lastIndex = at;
+  }
+  kept += html.slice(at);
+  const text = kept.replace(/<[!?][^>]*>/g, '').replace(TAG_RE, (_t, _slash: string, name: string) => (BLOCKS.has(name.toLowerCase()) ? '\n\n' : ''));
+  return decodeHTMLStrict(text)
+    .split(/\n\s*\n/)
+    .map((b) => b.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/**
+ * Pages beyond these are read by their visible text alone: Readability's time grows faster than the page
+ * (a thousand nested <div>s took it seven seconds), and no news page comes near them.
+ */
+const READABLE_MAX_ELEMENTS = 20_000;
+const READABLE_MAX_DEPTH = 150;
 
 /** The article of an HTML page. */
 export function extractArticle(html: string): HtmlArticle {
-  const { document } = parseHTML(html);
-  // read before Readability, which rewrites the document
-  const date = publicationDate(document);
-  const pageTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || null;
-  const body = document.querySelector('body');
-  const fallback = (): string => htmlToText(body ? body.innerHTML : html);
-  let text: string;
-  let title = pageTitle;
-  try {
-    // linkedom's document is a DOM document by behaviour, not by its type declarations
-    const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
-    text = article?.content ? htmlToText(article.content) : '';
-    if (article?.title) title = article.title.replace(/\s+/g, ' ').trim() || title;
-  } catch {
-    text = '';
+  const facts = pageFacts(html);
+  let text = '';
+  let title = facts.title;
+  if (facts.elements <= READABLE_MAX_ELEMENTS && facts.depth <= READABLE_MAX_DEPTH) {
+    try {
+      const { document } = parseHTML(html);
+      // linkedom's document is a DOM document by behaviour, not by its type declarations
+      const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+      text = article?.content ? htmlToText(article.content) : '';
+      if (article?.title) title = article.title.replace(/\s+/g, ' ').trim() || title;
+    } catch {
+      text = '';
+    }
   }
-  // a page Readability does not take for an article (short, or all list): its visible text
-  if (!text) text = fallback();
-  return { title, date, text };
+  // a page Readability does not take for an article (short, all list): its visible text; a page too
+  // large or too deep for a DOM: its text by the linear reader
+  if (!text) text = facts.depth <= READABLE_MAX_DEPTH ? htmlToText(html) : flatText(html);
+  return { title, date: facts.date, text };
 }
 
 /** Decodes HTML character references in plain text ("&#39;", "&amp;", "&nbsp;"); "AT&T" stays as it is. */

@@ -75,3 +75,14 @@ test('the example page codes the same events as its article alone, and nothing f
   assert.deepEqual(events, brief(alone));
   assert.ok(events.every((e) => !/IRN|ISR|RUS|GEO|SYR|LBN/.test(e)), events.join(' | '));
 });
+
+test('a page nested far too deep for a DOM is read by its text in linear steps, scripts still dropped', () => {
+  for (const depth of [200, 50_000]) {
+    const html = `<!doctype html><html><head><title>Deep</title><script>var s = "Iran attacked Israel";</script></head><body>${'<div>'.repeat(depth)}<p>Peru&#39;s army said so.</p><!-- Syria attacked -->${'</div>'.repeat(depth)}</body></html>`;
+    const a = extractArticle(html);
+    assert.equal(a.text, "Peru's army said so.", `depth ${depth}`);
+    assert.equal(a.title, 'Deep');
+  }
+  // an unclosed script hides the rest of the page, as in a browser
+  assert.equal(extractArticle(`<html><body>${'<div>'.repeat(300)}<p>Kept.</p><script>var x = "Iran attacked"`).text, 'Kept.');
+});
