@@ -26,7 +26,7 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /** Elements whose content is never story text. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'iframe', 'object', 'head']);
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'iframe', 'object', 'head', 'title', 'textarea']);
 /** Elements that end a block of text. */
 const BLOCKS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'table',

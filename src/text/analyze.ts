@@ -165,6 +165,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         let lastIncl = spanLast;
         while (first <= lastIncl && tokens[first]?.pos === 'SPACE') first++;
         while (lastIncl >= first && tokens[lastIncl]?.pos === 'SPACE') lastIncl--;
+        if (first > lastIncl) return; // white space only: no sentence
         const a = tokens[first];
         const b = tokens[lastIncl];
         if (!a || !b) return;
