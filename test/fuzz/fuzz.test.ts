@@ -27,7 +27,13 @@ import type { EventStore } from '../../src/store/types.js';
 import type { StoryInput, StoryResult } from '../../src/types.js';
 
 const RUNS = Math.max(1, Number(process.env['FUZZ_RUNS'] ?? 150));
-const params = { numRuns: RUNS };
+/**
+ * `npm test` runs a fixed seed (the same cases every run: CI is not a lottery); `npm run fuzz` a random
+ * one, or FUZZ_SEED (and FUZZ_PATH, as fast-check prints them) to replay a failure.
+ */
+const SEED = process.env['FUZZ_SEED'] !== undefined ? Number(process.env['FUZZ_SEED']) : process.env['FUZZ_RUNS'] === undefined ? 20261204 : undefined;
+const PATH = process.env['FUZZ_PATH'];
+const params = { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}), ...(PATH !== undefined ? { path: PATH } : {}) };
 
 const WORDS = [
   'Canada', 'NATO', 'Israel', 'Hamas', 'troops', 'police', 'said', 'attacked', 'will', 'withdraw', 'unless', 'met', 'in',
@@ -98,7 +104,7 @@ describe('fuzz', () => {
         const items = parseJsonlLine({ bytes: Buffer.from(json), line: 1, tooLong: false }, 'deep.jsonl', { fallbackDate: null, maxLineBytes: 1 << 22 });
         assert.ok(items.every((x) => !('text' in x)), 'a record whose text is no string is a problem');
       }),
-      { numRuns: Math.min(RUNS, 50) },
+      { ...params, numRuns: Math.min(RUNS, 50) },
     );
   });
 
@@ -133,7 +139,6 @@ describe('fuzz', () => {
   });
 
   test('the coder: never throws, offsets inside the text, deterministic, the same alone as after other stories', () => {
-    const fresh: { coder: Coder | null } = { coder: null };
     fc.assert(
       fc.property(anyText, fc.array(anyText, { maxLength: 3 }), (s, others) => {
         const story: StoryInput = { id: 'fuzz', text: s, date: '2008-02-21', origin: { file: 'fuzz' } };
@@ -141,7 +146,6 @@ describe('fuzz', () => {
         assertOffsets(first);
         for (const o of others) coder.codeStory({ id: 'other', text: o, date: null, origin: { file: 'fuzz' } });
         assert.equal(brief(coder.codeStory(story)), brief(first), 'the same after other stories');
-        void fresh;
       }),
       params,
     );
@@ -171,7 +175,7 @@ describe('fuzz', () => {
           const g = await app.inject({ method: 'GET', url: `/api/events?q=${encodeURIComponent(q)}&source=${encodeURIComponent(q)}&from=${encodeURIComponent(q)}` });
           assert.ok(g.statusCode < 500, `${g.statusCode}: ${g.body.slice(0, 200)}`);
         }),
-        { numRuns: Math.max(1, Math.floor(RUNS / 3)) },
+        { ...params, numRuns: Math.max(1, Math.floor(RUNS / 3)) },
       );
     });
   });
