@@ -139,20 +139,30 @@ export function nativeRuleSource(rules: VerbRules): NativeRuleSource {
   }
   const mayAnchor = formPredicate((t: Token): boolean => anchorWords.has(t.lower) || anchorWords.has(t.lemma));
   const mayBeLiteral = formPredicate((t: Token): boolean => literalWords.has(t.lower) || literalWords.has(t.lemma));
+  /**
+   * Visits the rule positions anchored by each word after the verb at v (by its lower-case form, then by
+   * its lemma); stops, answering true, when `visit` does.
+   */
+  const scanAnchors = (index: ListIndex, tokens: readonly Token[], v: number, visit: (ks: readonly number[]) => boolean): boolean => {
+    if (!index.byWord.size) return false;
+    for (let i = v + 1; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (!mayAnchor(t)) continue;
+      const ks = index.byWord.get(t.lower);
+      if (ks && visit(ks)) return true;
+      const kl = t.lemma !== t.lower ? index.byWord.get(t.lemma) : undefined;
+      if (kl && visit(kl)) return true;
+    }
+    return false;
+  };
   /** The rules whose rarest literal is among the words after the verb at v, marked in the list's order. */
   const marks = (list: readonly VerbRule[], index: ListIndex, tokens: readonly Token[], v: number): Uint8Array => {
     const marked = new Uint8Array(list.length);
     for (const k of index.free) marked[k] = 1;
-    if (index.byWord.size) {
-      for (let i = v + 1; i < tokens.length; i++) {
-        const t = tokens[i] as Token;
-        if (!mayAnchor(t)) continue;
-        const ks = index.byWord.get(t.lower);
-        if (ks) for (const k of ks) marked[k] = 1;
-        const kl = t.lemma !== t.lower ? index.byWord.get(t.lemma) : undefined;
-        if (kl) for (const k of kl) marked[k] = 1;
-      }
-    }
+    scanAnchors(index, tokens, v, (ks) => {
+      for (const k of ks) marked[k] = 1;
+      return false;
+    });
     return marked;
   };
   return {
@@ -162,12 +172,7 @@ export function nativeRuleSource(rules: VerbRules): NativeRuleSource {
       const list = verb ? rulesOf(verb) : undefined;
       if (!list) return false;
       const index = indexOf(list);
-      if (index.free.length) return true;
-      for (let i = v + 1; i < tokens.length; i++) {
-        const t = tokens[i] as Token;
-        if (mayAnchor(t) && (index.byWord.has(t.lower) || (t.lemma !== t.lower && index.byWord.has(t.lemma)))) return true;
-      }
-      return false;
+      return index.free.length > 0 || scanAnchors(index, tokens, v, () => true);
     },
     match(clause: Clause, g: SentenceGrammar): RuleMatch {
       const tokens = g.sentence.tokens;

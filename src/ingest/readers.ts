@@ -119,7 +119,7 @@ export function storyFromBytes(
   if (text.trim() === '') return [];
   const id = idFromName(name, false);
   const read = storyText(text, format === 'html' ? 'html' : format === 'text' ? 'text' : 'auto');
-  if (read.text.trim() === '') return [{ file, message: 'an HTML page with no text in it, skipped' }];
+  if (read.text.trim() === '') return read.headline === null && format !== 'html' ? [] : [{ file, message: 'an HTML page with no text in it, skipped' }];
   const story: StoryInput = { id, text: read.text, date: read.date ?? fallbackDate, headline: read.headline, url: null, origin: { file } };
   return [story];
 }

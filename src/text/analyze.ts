@@ -5,6 +5,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Span } from '../types.js';
+import { grownTo } from './forms.js';
 
 export type { Token } from '../contracts.js';
 import type { Token } from '../contracts.js';
@@ -183,23 +184,19 @@ const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'N
 /** 1..18 (0: another tag); five bits. */
 const POS_SLOT = new Map(POS_TAGS.map((p, k) => [p, k + 1]));
 
+const newInt32 = (n: number): Int32Array => new Int32Array(n);
+
 /** Dense word-form ids by lexeme id and part of speech, given out in the order first seen. */
 function createFormIds(): { of(id: number, pos: string): number } {
   // by lexeme id: the form of the part of speech first seen with it, and that part of speech's slot
   // (form << 5 | slot; 0: not seen yet); the word's other forms in a map
-  let first = new Int32Array(1 << 17);
+  let first: Int32Array = new Int32Array(1 << 17);
   const others = new Map<number, number>();
   let next = 1; // form 0 with slot 0 would read as not seen
   return {
     of(id: number, pos: string): number {
       const slot = POS_SLOT.get(pos) ?? 0;
-      if (id >= first.length) {
-        let size = first.length;
-        while (size <= id) size *= 2;
-        const grown = new Int32Array(size);
-        grown.set(first);
-        first = grown;
-      }
+      first = grownTo(first, id, newInt32);
       const seen = first[id] as number;
       if (seen === 0) {
         first[id] = (next << 5) | slot;

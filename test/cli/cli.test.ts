@@ -31,13 +31,13 @@ describe('wirecoder CLI (spawned)', { concurrency: true }, () => {
     }
   });
 
-  test('--version prints the package version; --help loads no dictionaries', async () => {
+  test('--version prints the package version; help works without any dictionaries to load', async () => {
     const pkg: unknown = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : '';
     assert.match(version, /^\d+\.\d+\.\d+/);
     const r = await runCli(['--version']);
     assert.deepEqual([r.code, r.stdout, r.stderr], [0, `${version}\n`, '']);
-    // the dictionaries are not there to load: help must not need them
+    // the dictionaries named are not there: help must not need them
     const help = await runCli(['code', '--help', '--dictionaries', '/no/such/dictionaries']);
     assert.equal(help.code, 0, help.stderr);
     assert.match(help.stdout, /--format/);
