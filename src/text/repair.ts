@@ -928,6 +928,13 @@ export function createRepairer(options: RepairOptions = {}): Repairer {
         pos++;
         continue;
       }
+      // a plain known word (step 3) is a whole chunk here too when nothing was masked (it holds no white
+      // space and ends at white space or the end of the text) and needs nothing: no quote, not too long
+      const known = knownEnd[pos] as number;
+      if (known !== 0 && known - pos <= MAX_RUN && masked === text) {
+        pos = known;
+        continue;
+      }
       const offset = pos;
       let chunkEnd = pos + 1;
       while (chunkEnd < n && !isWhite(masked.charCodeAt(chunkEnd))) chunkEnd++;

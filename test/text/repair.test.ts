@@ -136,6 +136,12 @@ test('a run with no white space longer than MAX_RUN is cut into pieces of at mos
   assert.ok(pieces.length > 1 && pieces.every((p) => p.length <= MAX_RUN && !/[\uD800-\uDBFF]$/.test(p) && !/^[\uDC00-\uDFFF]/.test(p)));
   // runs up to MAX_RUN are left alone
   assert.deepEqual(repairer.repair('y'.repeat(MAX_RUN)).repairs, []);
+  // a run that reads as a plain number or capitals (no repair needed at its length) is cut all the same
+  for (const plain of ['7'.repeat(600), 'Q'.repeat(600)]) {
+    const r = repairer.repair(`Up ${plain} down`);
+    assert.ok(r.text.split(' ').every((p) => p.length <= MAX_RUN), plain.slice(0, 3));
+    assert.ok(r.repairs.length >= 2 && r.repairs.every((x) => x.kind === 'cut'));
+  }
 });
 
 test('property: after repair no run without white space is longer than MAX_RUN, and the cuts only add spaces', () => {
