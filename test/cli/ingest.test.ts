@@ -1,7 +1,8 @@
 /**
  * `wirecoder ingest` and `wirecoder stats`, spawned as a user runs them; the acceptance test ingests 2,000
- * stories of the Reuters corpus twice into one database, and into another kills the run with SIGKILL about
- * halfway and runs it again: both databases must end up the same.
+ * stories of the Reuters corpus twice into one database, and into another kills the run with SIGKILL 20 times
+ * at random moments (seeded; KILL_SEED replays a run, KILL_TRACE prints what each kill left) and runs it
+ * again: both databases must end up the same.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,38 +78,46 @@ describe('ingest and stats on small inputs', { concurrency: true }, () => {
   });
 });
 
-/** Runs ingest and kills it with SIGKILL once a progress line reports at least `killAt` stories done. */
-function ingestAndKill(db: string, killAt: number): Promise<{ killedAt: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+/** Runs ingest and kills it with SIGKILL after `delayMs` (if it is still running then). */
+function ingestAndKill(db: string, delayMs: number): Promise<{ signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'bin', 'wirecoder.js'), 'ingest', corpus, '--db', db, '--limit', String(STORIES)], {
       cwd: repoRoot,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let buffered = '';
     let all = '';
-    let killedAt: number | null = null;
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       all += chunk;
-      buffered += chunk;
-      const parts = buffered.split('\n');
-      buffered = parts.pop() ?? '';
-      for (const line of parts) {
-        const m = /^ingest: (\d+)\/(\d+) stories \(stored \d+, unchanged \d+, recoded \d+, problems \d+\), \d+ stories\/s$/.exec(line);
-        if (m && killedAt === null && Number(m[1]) >= killAt) {
-          killedAt = Number(m[1]);
-          child.kill('SIGKILL');
-        }
-      }
     });
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('error', reject);
-    child.on('close', (_code, signal) => resolve({ killedAt, signal, stderr: all }));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ signal, code, stderr: all });
+    });
   });
 }
 
+/** mulberry32: the kill moments from a seed, so that a failing run can be replayed (KILL_SEED). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KILLS = 20;
+/** Kill moments are drawn from [0, KILL_WINDOW_MS) after the start: loading, reading, coding, writing. */
+const KILL_WINDOW_MS = 4500;
+
 describe('acceptance: 2,000 Reuters stories', () => {
   test(
-    'twice into A: identical stats; into B killed with SIGKILL about halfway, then run again: the same stats as A',
+    'twice into A: identical stats; into B killed with SIGKILL 20 times at random moments, then run again: the same stats as A',
     { skip: haveCorpus ? false : `no corpus at ${corpus}: acceptance test skipped` },
     async () => {
       const a = join(dir, 'A.db');
@@ -128,11 +137,28 @@ describe('acceptance: 2,000 Reuters stories', () => {
       assert.match(second.stderr, new RegExp(`^ingest: done: 2000 stories \\(stored 0, unchanged ${2000 - Number(done[3])}, recoded 0,`, 'm'));
       assert.deepEqual(statsOf((await runCli(['stats', '--db', a, '--json'])).stdout), statsA, 'ingesting again changes nothing');
 
-      const killed = await ingestAndKill(b, STORIES / 2);
-      assert.equal(killed.signal, 'SIGKILL', `the run was killed:\n${killed.stderr}`);
-      assert.ok(killed.killedAt !== null && killed.killedAt < STORIES, `killed at ${killed.killedAt}`);
-      const partial = statsOf((await runCli(['stats', '--db', b, '--json'])).stdout);
-      assert.ok(partial.stories >= killed.killedAt - Number(done[3]) && partial.stories < statsA.stories, `partial: ${partial.stories} stories, killed at ${killed.killedAt}`);
+      const seed = Number(process.env['KILL_SEED'] ?? 20261206);
+      const next = random(seed);
+      let midWrite = 0; // kills that landed after this run had stored stories and before it was done
+      let stored = 0;
+      const moments: number[] = [];
+      for (let k = 0; k < KILLS; k++) {
+        const at = Math.floor(next() * KILL_WINDOW_MS);
+        moments.push(at);
+        const run = await ingestAndKill(b, at);
+        const where = `kill ${k + 1} of ${KILLS} at ${at} ms (KILL_SEED=${seed})`;
+        if (run.signal !== 'SIGKILL') assert.ok(run.code === 0 || run.code === 1, `${where}: ended by itself with ${run.code}:\n${run.stderr}`);
+        if (!existsSync(b)) continue; // killed before the database was created
+        const st = await runCli(['stats', '--db', b, '--json']);
+        assert.equal(st.code, 0, `${where}: the database opens after the kill:\n${st.stderr}`);
+        const now = statsOf(st.stdout).stories;
+        assert.ok(now >= stored && now <= statsA.stories, `${where}: ${now} stories stored (before: ${stored}; uninterrupted: ${statsA.stories})`);
+        if (run.signal === 'SIGKILL' && now > stored && now < statsA.stories) midWrite++;
+        stored = now;
+        if (process.env['KILL_TRACE']) console.error(where, now);
+      }
+      assert.ok(midWrite >= 3, `only ${midWrite} kills landed while stories were being stored (moments ${moments.join(', ')} ms)`);
+      const partial = { stories: stored };
 
       const resumed = await runCli(['ingest', corpus, '--db', b, '--limit', String(STORIES)]);
       assert.equal(resumed.code, first.code, resumed.stderr);
