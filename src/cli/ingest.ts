@@ -1,7 +1,7 @@
 /**
  * `wirecoder ingest` and `wirecoder stats`: the embedded store from the command line.
  *
- *   wirecoder ingest PATH... [--db FILE] [--input FMT] [--date D] [--dictionaries DIR] [--limit N] [--workers N]
+ *   wirecoder ingest PATH... [--db FILE] [--input FMT] [--date D] [--dictionaries DIR] [--limit N] [--workers N] [--budget S]
  *   wirecoder stats [--db FILE] [--json]
  *
  * ingest: exit 0 all read and stored; 1 some input had a problem (reported as `wirecoder: FILE:LINE: ...`,
@@ -18,7 +18,7 @@ import type { InputFormat } from '../ingest/index.js';
 import { coderFingerprint } from '../store/fingerprint.js';
 import { CoderLoadError, ingest } from '../store/ingest.js';
 import { createCoderPool, defaultThreads, inProcess } from '../pool/pool.js';
-import type { StoryCoder } from '../pool/pool.js';
+import type { PoolOptions, StoryCoder } from '../pool/pool.js';
 import type { IngestProgress, IngestSummary } from '../store/ingest.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { EventStore, StoreStats } from '../store/types.js';
@@ -42,8 +42,10 @@ export interface IngestCommandOptions {
   batchSize?: number;
   /** Use this coder instead of loading one (tests, embedding); it codes in this thread. */
   coder?: Coder;
-  /** Coding threads (default: one per core); 0 codes in this thread. */
+  /** Coding threads (default: one per core); 0 codes in this thread (no budget then). */
   workers?: number;
+  /** Longest one story codes on a thread, ms (default DEFAULT_STORY_BUDGET_MS); past it: stopped, reported, not stored. */
+  budgetMs?: number;
   /** Fingerprint of `coder` (default: computed from the dictionaries). */
   fingerprint?: string;
   /** Force the progress display: a bar (tty) or plain lines; default: a bar when stderr is a terminal. */
@@ -169,8 +171,9 @@ export async function runIngest(inputs: readonly string[], options: IngestComman
   let storyCoder: StoryCoder;
   if (workers === 0) storyCoder = inProcess(loadCoder);
   else {
-    const poolOptions: { threads: number; dictionaries?: string } = { threads: workers };
+    const poolOptions: PoolOptions = { threads: workers };
     if (options.dictionaries !== undefined) poolOptions.dictionaries = options.dictionaries;
+    if (options.budgetMs !== undefined) poolOptions.budgetMs = options.budgetMs;
     storyCoder = createCoderPool(poolOptions);
     // the workers' coders do not print: dictionary errors of a PETRARCH set are read here once
     if (options.dictionaries !== undefined) for (const p of await petrarchErrors(options.dictionaries)) err(p);

@@ -5,9 +5,10 @@
  *                  [--date YYYY-MM-DD] [--explain] [--dictionaries DIR] [--output FILE]
  *   wirecoder bench [DIR] [--limit N] [--json] [--dictionaries DIR]
  *   wirecoder validate FILE.xml --dictionaries DIR [--verbose] [--min-pass FRACTION]
- *   wirecoder ingest PATH... [--db FILE] [--input FMT] [--date D] [--dictionaries DIR] [--limit N] [--workers N]
+ *   wirecoder ingest PATH... [--db FILE] [--input FMT] [--date D] [--dictionaries DIR] [--limit N] [--workers N] [--budget S]
  *   wirecoder stats [--db FILE] [--json]
  *   wirecoder serve [--db FILE] [--port N] [--host H] [--web DIR] [--ingest PATH...] [--max-body BYTES] [--workers N]
+ *                   [--budget S] [--code-wait S]
  *   wirecoder token [--db FILE]
  *
  *   wirecoder --version | --help | COMMAND --help          (load no dictionaries)
@@ -72,6 +73,13 @@ function parsePort(value: string): number {
   const n = Number(value.trim());
   if (!/^\d+$/.test(value.trim()) || n > 65535) throw new InvalidArgumentError('expected a port number 0..65535');
   return n;
+}
+
+/** A time in seconds (a positive number, e.g. 5 or 0.5), as milliseconds. */
+function parseSeconds(value: string): number {
+  const v = Number(value.trim());
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(v > 0)) throw new InvalidArgumentError('expected a number of seconds above 0');
+  return Math.round(v * 1000);
 }
 
 function parseLimit(value: string): number {
@@ -395,6 +403,7 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
     .option('--dictionaries <dir>', 'dictionary directory (default: the package\'s dictionaries/)')
     .option('-n, --limit <n>', 'at most N stories (default: all)', parseLimit, 0)
     .option('--workers <n>', 'coding threads (default: one per core; 0 = in this thread)', parseLimit)
+    .option('--budget <seconds>', 'longest one story may code on a thread; past it the story is stopped and reported (default 5)', parseSeconds)
     .action((paths: string[], opts: Record<string, unknown>) => {
       const work = (async () => {
         const cli = await importStoreCli(io);
@@ -408,6 +417,7 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
         };
         if (typeof opts['dictionaries'] === 'string') options.dictionaries = opts['dictionaries'];
         if (typeof opts['workers'] === 'number') options.workers = opts['workers'];
+        if (typeof opts['budget'] === 'number') options.budgetMs = opts['budget'];
         return cli.runIngest(paths, options, io);
       })();
       onWork(work);
@@ -439,7 +449,9 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
     .option('--ingest <paths...>', 'ingest these paths first (stories already stored are skipped)')
     .option('--dictionaries <dir>', 'dictionary directory (default: the package\'s dictionaries/)')
     .option('--max-body <bytes>', 'largest request body (default 2 MiB); larger gets 413', parseLimit)
-    .option('--workers <n>', 'coding threads (default: one per core; 0 = in the server thread)', parseLimit)
+    .option('--workers <n>', 'coding threads (default: one per core but one; 0 = in the server thread)', parseLimit)
+    .option('--budget <seconds>', 'longest one story may code on a thread: past it 422 (default 5)', parseSeconds)
+    .option('--code-wait <seconds>', 'longest POST /api/code waits for a coding thread: past it 503 (default 4)', parseSeconds)
     .action((opts: Record<string, unknown>) => {
       const work = (async () => {
         const { runServe } = await import('./serve.js');
@@ -453,6 +465,8 @@ function buildProgram(io: Io, onWork: (work: Promise<number>) => void): Command 
         if (typeof opts['dictionaries'] === 'string') options.dictionaries = opts['dictionaries'];
         if (typeof opts['maxBody'] === 'number' && opts['maxBody'] > 0) options.bodyLimit = opts['maxBody'];
         if (typeof opts['workers'] === 'number') options.workers = opts['workers'];
+        if (typeof opts['budget'] === 'number') options.budgetMs = opts['budget'];
+        if (typeof opts['codeWait'] === 'number') options.codeWaitMs = opts['codeWait'];
         return runServe(options, io);
       })();
       onWork(work);

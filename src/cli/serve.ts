@@ -21,8 +21,12 @@ export interface ServeOptions {
   /** Ingest these paths before serving. */
   ingest: string[];
   bodyLimit?: number;
-  /** Coding threads (default: one per core); 0 codes in the server's own thread. */
+  /** Coding threads (default: one per core but one, kept for answering); 0 codes in the server's own thread (no budget then). */
   workers?: number;
+  /** Longest one story codes on a thread, ms (default DEFAULT_STORY_BUDGET_MS): past it 422. */
+  budgetMs?: number;
+  /** Longest POST /api/code waits for a thread, ms (default DEFAULT_CODE_WAIT_MS): past it 503. */
+  codeWaitMs?: number;
   env?: NodeJS.ProcessEnv;
   /** Resolves when the server should stop (tests); default: SIGINT / SIGTERM. */
   until?: Promise<void>;
@@ -68,11 +72,15 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
   const dictionaries = options.dictionaries ?? defaultDictionariesDir();
   const fingerprint = coderFingerprint(dictionaries);
   // coding happens on worker threads: the server's event loop only answers
-  const { createCoderPool, inProcess } = await import('../pool/pool.js');
+  const { createCoderPool, defaultServerThreads, inProcess } = await import('../pool/pool.js');
   const coder =
     options.workers === 0
       ? inProcess(() => import('../coder.js').then(({ createCoder }) => createCoder(options.dictionaries !== undefined ? { dictionaries: options.dictionaries } : {})))
-      : createCoderPool({ ...(options.dictionaries !== undefined ? { dictionaries: options.dictionaries } : {}), ...(options.workers !== undefined ? { threads: options.workers } : {}) });
+      : createCoderPool({
+          ...(options.dictionaries !== undefined ? { dictionaries: options.dictionaries } : {}),
+          threads: options.workers ?? defaultServerThreads(),
+          ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+        });
 
   let exit = 0;
   if (options.ingest.length > 0) {
@@ -107,6 +115,7 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
     webRoot,
   };
   if (options.bodyLimit !== undefined) serverOptions.bodyLimit = options.bodyLimit;
+  if (options.codeWaitMs !== undefined) serverOptions.codeWaitMs = options.codeWaitMs;
   const app = await buildServer(serverOptions);
   let address: string;
   try {

@@ -1,13 +1,13 @@
 /**
  * A coder worker (piscina): builds its own coder once, from the options the pool passed as workerData,
- * and codes batches of stories. A story that fails to code comes back as its error message; the others
- * of the batch are still coded.
+ * and does one job (src/pool/jobs.ts) on one input per task; a task with no job only loads the coder. A
+ * job that throws comes back as its error message.
  */
 import { workerData } from 'node:worker_threads';
 import { createCoder } from '../coder.js';
 import type { Coder } from '../coder.js';
-import type { StoryInput, StoryResult } from '../types.js';
-import type { PoolCoderOptions, WorkerResult } from './pool.js';
+import { jobs, type JobName } from './jobs.js';
+import type { JobResult, PoolCoderOptions } from './pool.js';
 
 const options = (workerData ?? {}) as PoolCoderOptions;
 let loading: Promise<Coder> | null = null;
@@ -17,14 +17,19 @@ function coder(): Promise<Coder> {
   return loading;
 }
 
-export default async function codeBatch(stories: StoryInput[]): Promise<WorkerResult[]> {
+export interface Task {
+  job: JobName;
+  input: unknown;
+}
+
+export default async function runTask(task: Task | null): Promise<JobResult<unknown> | null> {
   const c = await coder();
-  return stories.map((s): WorkerResult => {
-    try {
-      const result: StoryResult = c.codeStory(s);
-      return { ok: true, result };
-    } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-  });
+  if (task === null) return null;
+  try {
+    // the input is the job's own: the pool sent it with the job's name
+    const value: unknown = (jobs[task.job] as (coder: Coder, input: unknown) => unknown)(c, task.input);
+    return { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e), reason: 'error' };
+  }
 }

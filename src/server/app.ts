@@ -27,19 +27,19 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import type { StoryCoder } from '../pool/pool.js';
-import { annotationsOf, commitmentsOf } from '../store/annotate.js';
+import type { CodingFailure, StoryCoder } from '../pool/pool.js';
 import { InvalidQueryError } from '../store/types.js';
-import type { CodedText, EventStore } from '../store/types.js';
+import type { EventStore } from '../store/types.js';
 import type { StoryInput } from '../types.js';
 import { exportStream } from './export.js';
-import { storyText, type TextKind } from '../ingest/html.js';
+import type { TextKind } from '../ingest/html.js';
+import { postedStory, type PostedText } from './coded.js';
 import type { ExportFormat } from './export.js';
 import { filterFromQuery, PAGE_PROPERTIES, querySchema, realDay } from './params.js';
 import type { FilterQuery } from './params.js';
 
 /** Stories that POST /api/stories codes and stores; the server does not know how (src/store/ingest.ts does). */
-export type StoreStories = (stories: StoryInput[]) => Promise<{ id: string; outcome: string; error?: string }[]>;
+export type StoreStories = (stories: StoryInput[]) => Promise<{ id: string; outcome: string; error?: string; reason?: CodingFailure }[]>;
 
 export interface ServerOptions {
   store: EventStore;
@@ -53,12 +53,22 @@ export interface ServerOptions {
   webRoot: string | null;
   /** Largest request body in bytes (default 2 MiB): larger gets 413. */
   bodyLimit?: number;
+  /**
+   * Longest a POST /api/code text waits for a coding thread, in ms (default 4,000): past it, or when the
+   * work ahead would take longer, the answer is 503 with Retry-After. The coding itself is bounded by the
+   * pool's budget per story (422 past it), so an answer comes within about the two added.
+   */
+  codeWaitMs?: number;
   /** Most events one export streams (default 1,000,000). */
   maxExport?: number;
   logger?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+export const DEFAULT_CODE_WAIT_MS = 4_000;
+
+/** Retry-After (seconds) for a 503 of busy coding threads. */
+const RETRY_AFTER_S = 5;
 
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const storyBody = {
@@ -111,11 +121,9 @@ interface PostedStory {
   format?: TextKind;
 }
 
-/** A posted story as the coder reads it: an HTML page's article, title and date; the posted fields first. */
-function postedInput(s: PostedStory, field: string, id: string, origin: StoryInput['origin']): StoryInput {
-  const date = validDay(`${field}date`, s.date);
-  const read = storyText(s.text, s.format ?? 'auto');
-  return { id, text: read.text, date: date ?? read.date, headline: s.headline ?? read.headline, url: s.url ?? null, origin };
+/** A posted story with its date checked here (a 400 names the field); read and coded on a coding thread. */
+function postedText(s: PostedStory, field: string, id: string, origin: StoryInput['origin']): PostedText {
+  return { id, text: s.text, headline: s.headline ?? null, date: validDay(`${field}date`, s.date), url: s.url ?? null, format: s.format ?? 'auto', origin };
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -275,34 +283,36 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   );
 
+  /** 503 before the body is read when the coding threads have more work waiting than a text may wait for. */
+  const codeWaitMs = options.codeWaitMs ?? DEFAULT_CODE_WAIT_MS;
+  const refuseWhenBusy = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    // a body's length in bytes is at least its text's in characters
+    const length = Number(request.headers['content-length'] ?? 0);
+    const wait = options.coder.expectedWait(Number.isFinite(length) ? length : 0);
+    if (wait > codeWaitMs) await busyReply(reply, `all coding threads are busy (about ${Math.ceil(wait / 1000)} s of work waiting): try again later`);
+  };
+  const busyReply = (reply: FastifyReply, message: string): FastifyReply =>
+    reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ statusCode: 503, error: 'Service Unavailable', message });
+
   app.post<{ Body: Omit<PostedStory, 'url' | 'id'> }>(
     '/api/code',
     {
+      onRequest: refuseWhenBusy,
       schema: {
         ...tags('coding'),
         summary: 'Code a text without storing it',
         body: { ...storyBody, properties: { text: storyBody.properties.text, headline: storyBody.properties.headline, date: day, format: storyBody.properties.format } },
       },
     },
-    async (request, reply): Promise<CodedText> => {
-      const [coded] = await options.coder.code([postedInput(request.body, '', 'posted', { file: 'request' })]);
+    async (request, reply) => {
+      // read, coded and turned into JSON on a coding thread: this thread only passes the bytes on
+      const posted = postedText(request.body, '', 'posted', { file: 'request' });
+      const [coded] = await options.coder.run('codedJson', [posted], { maxWaitMs: codeWaitMs });
+      if (coded?.ok === false && coded.reason === 'busy') return busyReply(reply, coded.error);
       if (coded === undefined || !coded.ok) {
         return reply.code(422).send({ statusCode: 422, error: 'Unprocessable Entity', message: `the text could not be coded: ${coded?.ok === false ? coded.error : 'no result'}` });
       }
-      const result = coded.result;
-      return {
-        doc: result.doc,
-        headline: result.headline,
-        date: result.date,
-        text: result.text,
-        sentences: result.sentences,
-        events: result.events,
-        annotations: annotationsOf(result),
-        quotes: result.quotes,
-        commitments: commitmentsOf(result),
-        repairs: result.repairs,
-        warnings: result.warnings,
-      };
+      return reply.type('application/json; charset=utf-8').send(Buffer.from(coded.value.buffer, coded.value.byteOffset, coded.value.byteLength));
     },
   );
 
@@ -324,7 +334,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     },
     async (request) => {
-      const inputs: StoryInput[] = request.body.stories.map((s, i) => postedInput(s, `stories[${i}].`, s.id ?? `posted-${i + 1}`, { file: 'request', line: i + 1 }));
+      const inputs: StoryInput[] = request.body.stories.map((s, i) => postedStory(postedText(s, `stories[${i}].`, s.id ?? `posted-${i + 1}`, { file: 'request', line: i + 1 })));
       return { results: await options.storeStories(inputs) };
     },
   );

@@ -10,7 +10,7 @@ import type { Coder } from '../coder.js';
 import { inputEntries, isInputProblem, isInputWarning, isJsonlName, problemLocation, readInputBatches } from '../ingest/index.js';
 import type { InputFormat } from '../ingest/index.js';
 import { inProcess } from '../pool/pool.js';
-import type { StoryCoder, WorkerResult } from '../pool/pool.js';
+import type { CodingFailure, StoryCoder, WorkerResult } from '../pool/pool.js';
 import type { StoryInput } from '../types.js';
 import { storyHash } from './fingerprint.js';
 import type { EventStore, PutOutcome, StoryToStore } from './types.js';
@@ -70,7 +70,8 @@ export class CoderLoadError extends Error {
   override name = 'CoderLoadError';
 }
 
-export type StoryOutcome = { id: string; outcome: PutOutcome | 'failed'; error?: string };
+/** A story's fate; a failed one says why (`busy`: no coding thread was free in time, post it again). */
+export type StoryOutcome = { id: string; outcome: PutOutcome | 'failed'; error?: string; reason?: CodingFailure };
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -130,7 +131,7 @@ async function storeBatch(batch: Batch, store: EventStore, fingerprint: string):
   toCode.forEach((i, k) => {
     const r = coded[k];
     if (r === undefined || !r.ok) {
-      out[i] = { id: hashes[i] as string, outcome: 'failed', error: r === undefined ? 'not coded' : r.error };
+      out[i] = r === undefined ? { id: hashes[i] as string, outcome: 'failed', error: 'not coded', reason: 'error' } : { id: hashes[i] as string, outcome: 'failed', error: r.error, reason: r.reason };
       return;
     }
     toStore.push({ hash: hashes[i] as string, origin: problemLocation((stories[i] as StoryInput).origin), result: r.result });

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createCoder } from '../../src/coder.js';
 import type { Coder } from '../../src/coder.js';
-import { inProcess } from '../../src/pool/pool.js';
+import { createCoderPool, inProcess } from '../../src/pool/pool.js';
 import { buildServer } from '../../src/server/app.js';
 import { csvCell } from '../../src/server/export.js';
 import { ingest, ingestStories } from '../../src/store/ingest.js';
@@ -366,5 +366,53 @@ describe('hostile input', () => {
     } finally {
       await live.close();
     }
+  });
+});
+
+describe('coding on a pool with a time budget and a longest wait', () => {
+  // one thread; a story may code for 0.3 s and wait 0.1 s for the thread
+  let pool: ReturnType<typeof createCoderPool>;
+  let busyApp: FastifyInstance;
+  before(async () => {
+    pool = createCoderPool({ threads: 1, budgetMs: 300 });
+    busyApp = await buildServer({
+      store,
+      coder: pool,
+      storeStories: (stories) => ingestStories(stories, store, pool, 'fp-test'),
+      token: TOKEN,
+      webRoot: null,
+      codeWaitMs: 100,
+    });
+    await pool.ready();
+  });
+  after(async () => {
+    await busyApp.close();
+    await pool.close();
+  });
+  // a text that takes longer than the budget: brackets nested half a million deep (over a second of coding)
+  const slow = '('.repeat(500_000) + 'Canada' + ')'.repeat(499_994);
+
+  it('a text over the budget gets 422 with a message; one that cannot get the thread in time gets 503 with Retry-After; the pool then codes as before', async () => {
+    const t0 = performance.now();
+    const [over, waiting] = await Promise.all([
+      busyApp.inject({ method: 'POST', url: '/api/code', payload: { text: slow } }),
+      new Promise((r) => setTimeout(r, 20)).then(() => busyApp.inject({ method: 'POST', url: '/api/code', payload: { text: 'Canada sent troops to Kandahar.' } })),
+    ]);
+    assert.equal(over.statusCode, 422, over.body.slice(0, 300));
+    assert.match((over.json() as { message: string }).message, /longer than the 0\.3 s budget/);
+    assert.equal(waiting.statusCode, 503, waiting.body.slice(0, 300));
+    assert.equal(waiting.headers['retry-after'], '5');
+    assert.match((waiting.json() as { message: string }).message, /coding threads are busy/);
+    assert.ok(performance.now() - t0 < 5_000);
+    // the stopped thread was replaced; a text is coded as by this thread's coder
+    await pool.ready();
+    let ok = await busyApp.inject({ method: 'POST', url: '/api/code', payload: { text: 'Canada sent troops to Kandahar.' } });
+    for (let k = 0; k < 50 && ok.statusCode === 503; k++) {
+      await new Promise((r) => setTimeout(r, 200)); // the replacement thread is still loading its coder
+      ok = await busyApp.inject({ method: 'POST', url: '/api/code', payload: { text: 'Canada sent troops to Kandahar.' } });
+    }
+    assert.equal(ok.statusCode, 200, ok.body.slice(0, 300));
+    const here = await app.inject({ method: 'POST', url: '/api/code', payload: { text: 'Canada sent troops to Kandahar.' } });
+    assert.deepEqual(ok.json(), here.json());
   });
 });
