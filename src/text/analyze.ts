@@ -60,16 +60,48 @@ export interface AnalyzerOptions {
    * without one, wink-nlp's lemmatizer is asked, at about a tenth of its tagging time.
    */
   verbLemma?: (lower: string) => string;
+  /** The lexicon size from which a fresh model is loaded before the next story (default RELOAD_AT; tests set less). */
+  reloadAt?: number;
 }
+
+/**
+ * The model's custom-entity machines, asked once: wink-eng-lite-web-model's metaCER() JSON-encodes them
+ * again at every call (a string of a string of ...), so that after a few dozen loads of the model in one
+ * process a load throws "Invalid string length". Unused here (no custom entities), but every load asks.
+ */
+const metaCerLoader: unknown = model.metaCER;
+const META_CER: unknown = typeof metaCerLoader === 'function' ? (metaCerLoader as () => unknown)() : undefined;
 
 /** Builds an analyzer with its own wink-nlp instance (no shared state between coders). */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   // The core model is loaded here so that this analyzer holds its lexeme table (see forgetLearned).
-  const coreLoader: unknown = model.core;
-  const core: unknown = typeof coreLoader === 'function' ? (coreLoader as () => unknown)() : null;
-  const lexemes = lexemeTable(core);
-  const nlp: WinkNlp = winkNLP(lexemes !== null ? { ...model, core: () => core } : model, [...WINK_PIPE]);
-  const its = nlp.its;
+  const load = (): { nlp: WinkNlp; lexemes: LexemeTable | null } => {
+    const coreLoader: unknown = model.core;
+    const core: unknown = typeof coreLoader === 'function' ? (coreLoader as () => unknown)() : null;
+    const lexemes = lexemeTable(core);
+    return { nlp: winkNLP(lexemes !== null ? { ...model, core: () => core, metaCER: () => META_CER } : model, [...WINK_PIPE]), lexemes };
+  };
+  let { nlp, lexemes } = load();
+  /** The model's own lexicon: these ids are the same in every load of it. */
+  const modelSize = lexemes?.list.length ?? 0;
+  /**
+   * wink-nlp's lexicon only grows (a new word, a number, every piece of noise gets an entry), and a
+   * lexeme id from 1,080,000 on is read by its sentence splitter as one of its own hints (a likely end of
+   * sentence...): a long-running coder would first hold ever more memory, then cut sentences where there
+   * are none (found by the fuzz suite after 83,000 stories). Before a story that could take the lexicon
+   * past RELOAD_AT, a fresh instance of the model is loaded (some 65 ms) and what was learned is dropped,
+   * here too: the ids past the model's own are given again to other words.
+   */
+  const reloadAt = options.reloadAt ?? RELOAD_AT;
+  const reloadIfFull = (text: string): void => {
+    if (lexemes === null) return;
+    const size = lexemes.list.length;
+    if (size === modelSize || (size < reloadAt && size + text.length < reloadAt)) return;
+    ({ nlp, lexemes } = load());
+    lowerById.length = Math.min(lowerById.length, modelSize);
+    verbLemmaById.length = Math.min(verbLemmaById.length, modelSize);
+    forms?.forgetFrom(modelSize);
+  };
   /**
    * wink-nlp adds every new word it reads to its lexicon, and a word of several pieces that it learned
    * whole ("p.m" from "12:06 p.m EDT", "Arabia's" from "Arabia's,") is from then on tokenized whole
@@ -77,11 +109,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
    * lexicon forgets the many-piece words it learned (their entries stay, unreachable, so wink's tables
    * stay aligned); plain words cannot change how anything is cut and are kept.
    */
-  const forgetLearned = (from: number): void => {
-    if (lexemes === null) return;
-    for (let k = from; k < lexemes.list.length; k++) {
-      const v = lexemes.list[k];
-      if (v !== undefined && MANY_PIECES.test(v) && lexemes.hash[v] === k) delete lexemes.hash[v];
+  const forgetLearned = (table: LexemeTable | null, from: number): void => {
+    if (table === null) return;
+    for (let k = from; k < table.list.length; k++) {
+      const v = table.list[k];
+      if (v !== undefined && MANY_PIECES.test(v) && table.hash[v] === k) delete table.hash[v];
     }
   };
   /**
@@ -100,14 +132,17 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const forms = verbLemma ? createFormIds() : null;
   return {
     analyze(text: string): Analysis {
-      const learnedFrom = lexemes?.list.length ?? 0;
+      reloadIfFull(text);
+      const lex = lexemes;
+      const its = nlp.its;
+      const learnedFrom = lex?.list.length ?? 0;
       const doc = nlp.readDoc(text);
       const all = doc.tokens();
       const ids = all.out(its.uniqueId as ItsId) as unknown as number[];
       // a token's value is its lexeme's spelling (wink's its.value reads the same table)
-      const values = lexemes !== null ? ids.map((id) => lexemes.list[id] ?? '') : (all.out(its.value as ItsOut) as string[]);
+      const values = lex !== null ? ids.map((id) => lex.list[id] ?? '') : (all.out(its.value as ItsOut) as string[]);
       const pos = all.out(its.pos as ItsOut) as string[];
-      while (lowerById.length < (lexemes?.list.length ?? 0)) {
+      while (lowerById.length < (lex?.list.length ?? 0)) {
         lowerById.push(undefined);
         verbLemmaById.push(undefined);
       }
@@ -173,7 +208,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         for (let k = first; k <= lastIncl; k++) (tokens[k] as Token).sentence = sentences.length;
         sentences.push({ index: sentences.length, span: { start: a.start, end: b.end }, text: text.slice(a.start, b.end), first, last: lastIncl + 1 });
       });
-      forgetLearned(learnedFrom);
+      forgetLearned(lex, learnedFrom);
       return { tokens, sentences };
     },
   };
@@ -187,7 +222,10 @@ const POS_SLOT = new Map(POS_TAGS.map((p, k) => [p, k + 1]));
 const newInt32 = (n: number): Int32Array => new Int32Array(n);
 
 /** Dense word-form ids by lexeme id and part of speech, given out in the order first seen. */
-function createFormIds(): { of(id: number, pos: string): number } {
+/** At most this many word forms are given out (then a token has none, -1): the memos by form stay bounded. */
+const MAX_FORMS = 1 << 22;
+
+function createFormIds(): { of(id: number, pos: string): number; forgetFrom(id: number): void } {
   // by lexeme id: the form of the part of speech first seen with it, and that part of speech's slot
   // (form << 5 | slot; 0: not seen yet); the word's other forms in a map
   let first: Int32Array = new Int32Array(1 << 17);
@@ -199,17 +237,32 @@ function createFormIds(): { of(id: number, pos: string): number } {
       first = grownTo(first, id, newInt32);
       const seen = first[id] as number;
       if (seen === 0) {
+        if (next >= MAX_FORMS) return -1;
         first[id] = (next << 5) | slot;
         return next++;
       }
       if ((seen & 31) === slot) return seen >>> 5;
       const key = id * 32 + slot;
       let form = others.get(key);
-      if (form === undefined) others.set(key, (form = next++));
+      if (form === undefined) {
+        if (next >= MAX_FORMS) return -1;
+        others.set(key, (form = next++));
+      }
       return form;
+    },
+    /** Lexeme ids from `id` on will name other words: their forms are dropped (new ones get new numbers). */
+    forgetFrom(id: number): void {
+      first.fill(0, Math.min(id, first.length));
+      for (const key of others.keys()) if (key >= id * 32) others.delete(key);
     },
   };
 }
+
+/**
+ * The lexicon size past which an analyzer loads a fresh model before its next story (or before a story
+ * whose length could take it there): well below wink's sentence hints, which start at id 1,080,000.
+ */
+const RELOAD_AT = 600_000;
 
 /** wink-nlp's lexeme table inside its core model: word → index, and the words by index. */
 interface LexemeTable {

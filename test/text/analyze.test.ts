@@ -38,3 +38,31 @@ test('without the coder\'s verb lemmas a token has no form (wink\'s lemma is not
   const tokens = createAnalyzer().analyze('Rebels attacked the town.').tokens;
   assert.ok(tokens.length > 0 && tokens.every((t) => t.form === -1));
 });
+
+test('a full lexicon is dropped for a fresh model: stories read the same before and after, and no form number names two words', () => {
+  // the default reloads past 600,000 lexemes (wink's sentence splitter reads ids from 1,080,000 as its
+  // own hints); here every few stories of new words
+  const a = createAnalyzer({ verbLemma: (w) => w, reloadAt: 88_000 + 1_500 });
+  const fresh = createAnalyzer({ verbLemma: (w) => w });
+  const story = 'Zorvath rebels attacked Kandahar on Monday. Qelmar said talks would resume. The U.S. sent 2,500 troops.';
+  const view = (x: ReturnType<typeof createAnalyzer>): string =>
+    JSON.stringify(x.analyze(story).tokens.map((t) => [t.text, t.pos, t.lemma, t.start, t.end, t.sentence]));
+  const expected = view(fresh);
+  const named = new Map<number, string>();
+  const note = (text: string): void => {
+    for (const t of a.analyze(text).tokens) {
+      if (t.form < 0) continue;
+      const word = `${t.text}/${t.pos}`;
+      const before = named.get(t.form);
+      assert.ok(before === undefined || before === word, `form ${t.form} names ${before} and ${word}`);
+      named.set(t.form, word);
+    }
+  };
+  let n = 0;
+  for (let k = 0; k < 30; k++) {
+    // some hundreds of words wink does not know, each story
+    note(Array.from({ length: 400 }, () => `Wq${(n++).toString(36)} said.`).join(' '));
+    assert.equal(view(a), expected, `after story ${k + 1}`);
+    note(story);
+  }
+});
