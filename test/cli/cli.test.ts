@@ -176,3 +176,12 @@ describe('wirecoder CLI (spawned)', { concurrency: true }, () => {
     }
   });
 });
+
+test('the prepare step does not rebuild a dist/ newer than its sources (npx wirecoder in this repository runs it)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'prepare.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /dist\/ is newer than its sources: not rebuilt/);
+  assert.ok(performance.now() - t0 < 5_000);
+});
