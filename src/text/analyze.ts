@@ -139,8 +139,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const doc = nlp.readDoc(text);
       const all = doc.tokens();
       const ids = all.out(its.uniqueId as ItsId) as unknown as number[];
-      // a token's value is its lexeme's spelling (wink's its.value reads the same table)
-      const values = lex !== null ? ids.map((id) => lex.list[id] ?? '') : (all.out(its.value as ItsOut) as string[]);
+      // a token's value is its lexeme's spelling (wink's its.value reads the same table), read in the loop below
+      const values = lex !== null ? null : (all.out(its.value as ItsOut) as string[]);
+      const list = lex !== null ? lex.list : null;
       const pos = all.out(its.pos as ItsOut) as string[];
       while (lowerById.length < (lex?.list.length ?? 0)) {
         lowerById.push(undefined);
@@ -156,10 +157,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         }
         return lemma;
       };
-      const tokens: Token[] = new Array(values.length);
+      const tokens: Token[] = new Array(ids.length);
       let cursor = 0;
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i] ?? '';
+      for (let i = 0; i < ids.length; i++) {
+        const value = (list !== null ? list[ids[i] ?? -1] : values?.[i]) ?? '';
         // wink keeps the original characters: the token is the next occurrence of its value, after white space
         let start = cursor;
         const first = value.charCodeAt(0);
