@@ -48,9 +48,26 @@ export interface CoderOptions {
   gazetteer?: Gazetteer;
   /** Sentences with more tokens than this are skipped with a warning (default 300). */
   maxSentenceTokens?: number;
+  /** A story's text longer than this (characters) is refused: StoryTooLongError (default MAX_STORY_CHARS). */
+  maxStoryChars?: number;
+}
+
+/**
+ * The longest text coded as one story by default: some 2 s of coding here, whatever the text (a news
+ * story is rarely past 50,000 characters; a 10 MB "story" of words would take ten seconds and more).
+ */
+export const MAX_STORY_CHARS = 2_000_000;
+
+/** A story's text over the coder's limit: not coded, and said so (every caller reports it as the story's problem). */
+export class StoryTooLongError extends Error {
+  constructor(chars: number, max: number) {
+    super(`text of ${chars.toLocaleString('en-US')} characters is longer than one story may be (${max.toLocaleString('en-US')}): not coded; split it into stories`);
+    this.name = 'StoryTooLongError';
+  }
 }
 
 export interface Coder {
+  /** Codes one story. Throws StoryTooLongError for a text over maxStoryChars, and nothing else by design. */
   codeStory(input: StoryInput): StoryResult;
   /** What the coder was built from, with load times. */
   readonly info: {
@@ -88,6 +105,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const repairer = createRepairer({ extraWords: [...sources.properWords] });
   const records = createRecordMaker({ cameo, gazetteer, grammar, dates: createDateFinder(), strictCodes: !petr });
   const maxTokens = options.maxSentenceTokens ?? 300;
+  const maxStoryChars = options.maxStoryChars ?? MAX_STORY_CHARS;
   /** Whether anything can code from token i: a source's verb or event noun, or a word the grammar codes by itself. */
   const canCode = (t: Token, i: number, tokens: readonly Token[]): boolean => codesWithoutRule(t) || sources.triggers(tokens, i);
   const info = Object.freeze({
@@ -99,6 +117,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   });
 
   function codeStory(input: StoryInput): StoryResult {
+    if (input.text.length > maxStoryChars) throw new StoryTooLongError(input.text.length, maxStoryChars);
     const warnings: string[] = [];
     const { text, repairs } = repairer.repair(input.text);
     const cuts = repairs.filter((r) => r.kind === 'cut').length;

@@ -185,3 +185,19 @@ test('the prepare step does not rebuild a dist/ newer than its sources (npx wire
   assert.match(r.stderr, /dist\/ is newer than its sources: not rebuilt/);
   assert.ok(performance.now() - t0 < 5_000);
 });
+
+test('a 10 MB line is refused by name in well under 3 s, the other stories coded (exit 1)', async () => {
+  const dir = await tempDir();
+  try {
+    await writeTree(dir, { 'huge.txt': 'Canada said it would pull 2,500 troops out of Kandahar. '.repeat(190_000), 'fine.txt': 'Canada sent troops to Kandahar on Monday.\n' });
+    const t0 = performance.now();
+    const r = await runCli(['code', dir, '--format', 'tsv', '--date', '2008-03-04']);
+    const ms = performance.now() - t0;
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /huge\.txt: coding "huge" failed: text of 10,640,000 characters is longer than one story may be \(2,000,000\): not coded; split it into stories/);
+    assert.match(r.stdout, /Kandahar|CAN/);
+    assert.ok(ms < 6_000, `${ms} ms with the coder's start`);
+  } finally {
+    await removeDir(dir);
+  }
+});

@@ -78,3 +78,20 @@ test('a story with a 100 KB run of letters and no space still codes its sentence
   assert.ok(r.warnings.some((w) => /no white space for over 256 characters: cut in \d+ places/.test(w)), r.warnings.join(' | '));
   for (const s of r.sentences) for (const run of s.text.split(/\s+/)) assert.ok(run.length <= 256);
 });
+
+test('a text longer than one story may be is refused at once with StoryTooLongError, which says so; one at the limit is coded', async () => {
+  const { MAX_STORY_CHARS, StoryTooLongError } = await import('../../src/coder.js');
+  const line = 'Canada said it would pull 2,500 troops out of Kandahar. ';
+  const over = line.repeat(Math.ceil((MAX_STORY_CHARS + 1) / line.length));
+  const t0 = performance.now();
+  assert.throws(() => coder.codeStory({ id: 'huge', text: over, date: null, origin: { file: 'huge' } }), (e: unknown) => {
+    assert.ok(e instanceof StoryTooLongError);
+    assert.match(e.message, /^text of [\d,]+ characters is longer than one story may be \(2,000,000\): not coded; split it into stories$/);
+    return true;
+  });
+  assert.ok(performance.now() - t0 < 100);
+  // the limit is the coder's option
+  const small = await createCoder({ maxStoryChars: 200 });
+  assert.throws(() => small.codeStory({ id: 'x', text: line.repeat(4), date: null, origin: { file: 'x' } }), StoryTooLongError);
+  assert.ok(small.codeStory({ id: 'x', text: line.repeat(3), date: '2008-03-04', origin: { file: 'x' } }).events.length > 0);
+});
