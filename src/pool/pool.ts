@@ -208,8 +208,9 @@ export function createCoderPool(options: PoolOptions = {}): CoderPool {
   };
 
   const pump = (): void => {
-    while (busy < threads && queue.length > 0) {
-      const w = queue.shift() as Waiting;
+    while (busy < threads) {
+      const w = queue.shift();
+      if (w === undefined) return;
       queuedChars -= w.chars;
       if (w.timer !== null) clearTimeout(w.timer);
       start(w);
