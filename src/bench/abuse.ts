@@ -18,37 +18,14 @@
  * Options: --duration S (default 30) --clients N (default 20) --workers N (the server's) --json.
  * Exit 0 once it ran (it measures; the verdicts are printed), 2 when it could not start.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { DEFAULT_BODY_LIMIT as MAX_BODY, MAX_POSTED_TEXT as MAX_TEXT } from '../server/app.js';
+import { startServer } from './child.js';
 import { fill, worstInputs } from './inputs.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = resolve(root, 'bin', 'wirecoder.js');
-
-/** The API's longest posted text (characters) and largest body (bytes), as the server's defaults. */
-const MAX_TEXT = 1_000_000;
-const MAX_BODY = 2 * 1024 * 1024;
-
-function startServer(db: string, workers: string | undefined): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((done, fail) => {
-    const args = [bin, 'serve', '--db', db, '--port', '0', ...(workers !== undefined ? ['--workers', workers] : [])];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, WIRECODER_TOKEN: 'bench-token' } });
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const m = /(http:\/\/[^\s/]+\/)/.exec(out);
-      if (m?.[1] !== undefined) done({ url: m[1], child });
-    });
-    child.once('error', fail);
-    child.once('exit', (code) => fail(new Error(`server exited (${code}) before listening`)));
-  });
-}
 
 interface Body {
   name: string;
@@ -128,7 +105,7 @@ async function main(): Promise<number> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'wirecoder-abuse-'));
   const kinds = adversarialBodies().length;
-  const { url, child } = await startServer(join(dir, 'abuse.db'), values.workers);
+  const { url, child } = await startServer(join(dir, 'abuse.db'), values.workers !== undefined ? ['--workers', values.workers] : []);
   try {
     const end = performance.now() + duration * 1000;
     const attackers = new Worker(new URL(import.meta.url), { workerData: { url, clients, duration } });
@@ -202,7 +179,7 @@ async function main(): Promise<number> {
         `${clients} clients posting ${kinds} kinds of adversarial body (up to 2 MiB) to POST /api/code for ${duration} s: ${answers.length} requests`,
         `answers by status: ${Object.entries(byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}`,
         ...Object.entries(byKind).map(([k, st]) => `  ${k.padEnd(34)} ${Object.entries(st).map(([s, n]) => `${s}×${n}`).join(' ')}`),
-        `slowest answer: ${summary.slowest_ms} ms (${summary.slowest_kind ?? '-'})`,
+        `slowest answer: ${summary.slowest_ms} ms (${summary.slowest_kind ?? "-"}, status ${slowest?.status ?? "-"})`,
         `GET /api/health: ${health.length} requests, p50 ${summary.health.p50_ms} ms, p99 ${summary.health.p99_ms} ms, max ${summary.health.max_ms} ms, failures ${healthFailures}`,
         `other reads (/api/events, /api/stats, ...): ${otherStatuses.length}, 5xx or no answer: ${otherStatuses.filter((s) => s >= 500 || s === 0).length}`,
         ...verdicts.map(([what, ok]) => `${ok ? 'PASS' : 'FAIL'}  ${what}`),

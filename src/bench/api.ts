@@ -13,38 +13,17 @@
  * Options: --corpus DIR --db FILE --duration S --connections N --limit N (stories to ingest) --json
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = resolve(root, 'bin', 'wirecoder.js');
+import { bin, root, startServer } from './child.js';
 
 function run(args: string[]): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', fail);
     child.once('exit', (code) => done(code ?? 1));
-  });
-}
-
-function startServer(db: string): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, WIRECODER_TOKEN: 'bench-token' },
-    });
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const m = /(http:\/\/[^\s/]+\/)/.exec(out);
-      if (m?.[1] !== undefined) done({ url: m[1], child });
-    });
-    child.once('error', fail);
-    child.once('exit', (code) => fail(new Error(`server exited (${code}) before listening`)));
   });
 }
 

@@ -65,6 +65,8 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+/** The longest posted text, in characters. */
+export const MAX_POSTED_TEXT = 1_000_000;
 export const DEFAULT_CODE_WAIT_MS = 4_000;
 
 /** Retry-After (seconds) for a 503 of busy coding threads. */
@@ -76,7 +78,7 @@ const storyBody = {
   additionalProperties: false,
   required: ['text'],
   properties: {
-    text: { type: 'string', minLength: 1, maxLength: 1_000_000 },
+    text: { type: 'string', minLength: 1, maxLength: MAX_POSTED_TEXT },
     headline: { type: 'string', maxLength: 2000 },
     date: day,
     url: { type: 'string', maxLength: 2000 },

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoreStats } from '../../src/store/types.js';
 import { removeDir, tempDir, writeTree } from '../ingest/fixtures.js';
+import { rng } from '../store/fixtures.js';
 import { repoRoot, shared } from '../helpers.js';
 import { lines, runCli } from './run.js';
 
@@ -99,18 +100,6 @@ function ingestAndKill(db: string, delayMs: number): Promise<{ signal: NodeJS.Si
   });
 }
 
-/** mulberry32: the kill moments from a seed, so that a failing run can be replayed (KILL_SEED). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const KILLS = 20;
 /** Kill moments are drawn from [0, KILL_WINDOW_MS) after the start: loading, reading, coding, writing. */
 const KILL_WINDOW_MS = 4500;
@@ -138,7 +127,7 @@ describe('acceptance: 2,000 Reuters stories', () => {
       assert.deepEqual(statsOf((await runCli(['stats', '--db', a, '--json'])).stdout), statsA, 'ingesting again changes nothing');
 
       const seed = Number(process.env['KILL_SEED'] ?? 20261206);
-      const next = random(seed);
+      const next = rng(seed); // the kill moments from a seed, so that a failing run can be replayed
       let midWrite = 0; // kills that landed after this run had stored stories and before it was done
       let stored = 0;
       const moments: number[] = [];
